@@ -1,0 +1,227 @@
+// Real Kafka clients for the sandbox: demo traffic and test fixtures in one JVM.
+// Why Java: Kafka's own client is the reference implementation of both group protocols
+// (classic and KIP-848 "consumer"), so the groups Sluice shows are exactly what production
+// clients produce. Launched as a single-file source program (java 17+), no build step.
+//
+// Usage: java -cp 'libs/*' SandboxClients.java <spec-file>
+// Spec file, one directive per line ('#' starts a comment):
+//   topic name=T partitions=N
+//   produce topic=T rate=R            records per second, continuously
+//   produceOnce topic=T count=N       N records up front, then stop
+//   group id=G protocol=consumer|classic topic=T[,T2] members=N
+//         [churn=MIN-MAX churnEveryMs=MS] [pollDelayMs=MS maxPollRecords=N]
+//         [commit=auto|none] [stopAfter=N] [closeAfter=true]
+// The program prints "READY" on stdout once topics exist and every member has joined.
+import org.apache.kafka.clients.admin.*;
+import org.apache.kafka.clients.consumer.*;
+import org.apache.kafka.clients.producer.*;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.*;
+import java.nio.file.*;
+import java.time.Duration;
+import java.util.*;
+import java.util.concurrent.*;
+import java.util.concurrent.atomic.*;
+
+public class SandboxClients {
+  static String bootstrap = System.getenv().getOrDefault("SLUICE_KAFKA_BROKERS", "127.0.0.1:9092");
+  static final List<Thread> threads = new CopyOnWriteArrayList<>();
+  static final AtomicBoolean running = new AtomicBoolean(true);
+
+  public static void main(String[] args) throws Exception {
+    List<Map<String, String>> directives = parse(Files.readAllLines(Path.of(args[0])));
+    createTopics(directives);
+    List<CountDownLatch> joined = new ArrayList<>();
+    for (Map<String, String> d : directives) {
+      switch (d.get("kind")) {
+        case "produce" -> startProducer(d.get("topic"), Double.parseDouble(d.get("rate")));
+        case "produceOnce" -> produceOnce(d.get("topic"), Integer.parseInt(d.get("count")));
+        case "group" -> joined.add(startGroup(d));
+        default -> { }
+      }
+    }
+    for (CountDownLatch latch : joined) latch.await(60, TimeUnit.SECONDS);
+    System.out.println("READY");
+    System.out.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.set(false);
+      for (Thread t : threads) { try { t.join(5000); } catch (InterruptedException ignored) { } }
+    }));
+    Thread.currentThread().join();
+  }
+
+  static List<Map<String, String>> parse(List<String> lines) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (String raw : lines) {
+      String line = raw.replaceAll("#.*", "").trim();
+      if (line.isEmpty()) continue;
+      String[] parts = line.split("\\s+");
+      Map<String, String> d = new HashMap<>();
+      d.put("kind", parts[0]);
+      for (int i = 1; i < parts.length; i++) {
+        String[] kv = parts[i].split("=", 2);
+        d.put(kv[0], kv.length > 1 ? kv[1] : "true");
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  static void createTopics(List<Map<String, String>> directives) throws Exception {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    try (Admin admin = Admin.create(p)) {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> toCreate = new ArrayList<>();
+      for (Map<String, String> d : directives) {
+        if (!d.get("kind").equals("topic") || existing.contains(d.get("name"))) continue;
+        toCreate.add(new NewTopic(d.get("name"), Integer.parseInt(d.getOrDefault("partitions", "1")), (short) 1));
+      }
+      if (toCreate.isEmpty()) return;
+      try {
+        admin.createTopics(toCreate).all().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) throw e;
+      }
+    }
+  }
+
+  static KafkaProducer<String, String> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+    // Spread keyless records round-robin-ish over every partition so each one moves.
+    p.put(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "true");
+    return new KafkaProducer<>(p);
+  }
+
+  static String record(String topic, long n) {
+    return "{\"topic\":\"" + topic + "\",\"seq\":" + n + ",\"at\":" + System.currentTimeMillis() + "}";
+  }
+
+  static void produceOnce(String topic, int count) throws Exception {
+    try (KafkaProducer<String, String> producer = producer()) {
+      for (int i = 0; i < count; i++) producer.send(new ProducerRecord<>(topic, null, record(topic, i)));
+      producer.flush();
+    }
+  }
+
+  static void startProducer(String topic, double ratePerSecond) {
+    Thread t = new Thread(() -> {
+      long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
+      long n = 0;
+      try (KafkaProducer<String, String> producer = producer()) {
+        long next = System.nanoTime();
+        while (running.get()) {
+          producer.send(new ProducerRecord<>(topic, null, record(topic, n++)));
+          next += intervalNanos;
+          long sleepMs = (next - System.nanoTime()) / 1_000_000;
+          if (sleepMs > 0) Thread.sleep(sleepMs);
+        }
+      } catch (InterruptedException ignored) {
+      } catch (Exception e) {
+        System.err.println("producer " + topic + " failed: " + e);
+      }
+    }, "producer-" + topic);
+    t.setDaemon(true);
+    threads.add(t);
+    t.start();
+  }
+
+  static CountDownLatch startGroup(Map<String, String> d) {
+    String groupId = d.get("id");
+    int members = Integer.parseInt(d.getOrDefault("members", "1"));
+    CountDownLatch joined = new CountDownLatch(members);
+    List<Member> live = new CopyOnWriteArrayList<>();
+    for (int i = 0; i < members; i++) live.add(new Member(d, groupId + "-" + i, joined));
+    if (d.containsKey("churn")) {
+      String[] range = d.get("churn").split("-");
+      int min = Integer.parseInt(range[0]);
+      int max = Integer.parseInt(range[1]);
+      long every = Long.parseLong(d.getOrDefault("churnEveryMs", "5000"));
+      Thread churner = new Thread(() -> {
+        Random random = new Random();
+        int serial = members;
+        while (running.get()) {
+          try { Thread.sleep(every); } catch (InterruptedException e) { return; }
+          boolean grow = live.size() <= min || (live.size() < max && random.nextBoolean());
+          if (grow) live.add(new Member(d, groupId + "-" + serial++, null));
+          else live.remove(random.nextInt(live.size())).leave();
+        }
+      }, "churn-" + groupId);
+      churner.setDaemon(true);
+      churner.start();
+    }
+    return joined;
+  }
+
+  static final class Member {
+    final AtomicBoolean leaving = new AtomicBoolean(false);
+    volatile KafkaConsumer<String, String> consumer;
+
+    Member(Map<String, String> d, String clientId, CountDownLatch joined) {
+      Thread t = new Thread(() -> run(d, clientId, joined), clientId);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+
+    void leave() {
+      leaving.set(true);
+      KafkaConsumer<String, String> c = consumer;
+      if (c != null) c.wakeup();
+    }
+
+    void run(Map<String, String> d, String clientId, CountDownLatch joined) {
+      Properties p = new Properties();
+      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+      p.put(ConsumerConfig.GROUP_ID_CONFIG, d.get("id"));
+      p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+      p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, d.getOrDefault("protocol", "consumer"));
+      p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(!"none".equals(d.get("commit"))));
+      p.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, "1000");
+      p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, d.getOrDefault("maxPollRecords", "500"));
+      if ("classic".equals(d.get("protocol"))) {
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
+        p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
+      }
+      long pollDelayMs = Long.parseLong(d.getOrDefault("pollDelayMs", "0"));
+      long stopAfter = Long.parseLong(d.getOrDefault("stopAfter", "-1"));
+      boolean closeAfter = Boolean.parseBoolean(d.getOrDefault("closeAfter", "false"));
+      long consumed = 0;
+      boolean counted = false;
+      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+        consumer = c;
+        c.subscribe(Arrays.asList(d.get("topic").split(",")));
+        while (running.get() && !leaving.get()) {
+          ConsumerRecords<String, String> records;
+          try {
+            records = c.poll(Duration.ofMillis(200));
+          } catch (WakeupException e) {
+            break;
+          }
+          if (!counted && !c.assignment().isEmpty() && joined != null) { joined.countDown(); counted = true; }
+          consumed += records.count();
+          if (stopAfter >= 0 && consumed >= stopAfter) {
+            // Hold position: stay in the group (so lag is stable) but read nothing more.
+            if (!"none".equals(d.get("commit"))) c.commitSync();
+            if (closeAfter) break;
+            c.pause(c.assignment());
+          }
+          if (pollDelayMs > 0) Thread.sleep(pollDelayMs);
+        }
+      } catch (InterruptedException ignored) {
+      } catch (Exception e) {
+        if (running.get()) System.err.println("member " + clientId + " failed: " + e);
+      } finally {
+        if (joined != null && !counted) joined.countDown();
+      }
+    }
+  }
+}

@@ -1,0 +1,24 @@
+// Where the sandbox keeps its downloads, data, logs and process ids. Everything lives under
+// `.sandbox/` at the repository root (gitignored), so `git clean -fdX` resets the sandbox.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '..');
+export const sandboxHome = process.env.SLUICE_SANDBOX_HOME ?? path.join(repoRoot, '.sandbox');
+
+export const paths = {
+  kafkaPom: path.join(here, 'kafka', 'pom.xml'),
+  kafkaLibs: path.join(here, 'kafka', 'target', 'kafka-libs'),
+  serverTemplate: path.join(here, 'kafka', 'server.properties'),
+  brokerLog4j: path.join(here, 'kafka', 'log4j2.properties'),
+  toolsLog4j: path.join(here, 'kafka', 'tools-log4j2.properties'),
+  clientsSource: path.join(here, 'clients', 'SandboxClients.java'),
+  demoSpec: path.join(here, 'clients', 'demo.spec'),
+  kafkaData: path.join(sandboxHome, 'kafka-data'),
+  serverProperties: path.join(sandboxHome, 'server.properties'),
+  logs: path.join(sandboxHome, 'logs'),
+  state: path.join(sandboxHome, 'state.json'),
+};
+
+export const kafkaClasspath = () => path.join(paths.kafkaLibs, '*');
