@@ -93,8 +93,6 @@ public class SandboxClients {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-    // Spread keyless records round-robin-ish over every partition so each one moves.
-    p.put(ProducerConfig.PARTITIONER_IGNORE_KEYS_CONFIG, "true");
     return new KafkaProducer<>(p);
   }
 
@@ -104,7 +102,8 @@ public class SandboxClients {
 
   static void produceOnce(String topic, int count) throws Exception {
     try (KafkaProducer<String, String> producer = producer()) {
-      for (int i = 0; i < count; i++) producer.send(new ProducerRecord<>(topic, null, record(topic, i)));
+      int partitions = producer.partitionsFor(topic).size();
+      for (int i = 0; i < count; i++) producer.send(new ProducerRecord<>(topic, i % partitions, null, record(topic, i)));
       producer.flush();
     }
   }
@@ -114,9 +113,12 @@ public class SandboxClients {
       long intervalNanos = (long) (1_000_000_000L / ratePerSecond);
       long n = 0;
       try (KafkaProducer<String, String> producer = producer()) {
+        // Round-robin over partitions: at demo rates the sticky partitioner would leave most empty.
+        int partitions = producer.partitionsFor(topic).size();
         long next = System.nanoTime();
         while (running.get()) {
-          producer.send(new ProducerRecord<>(topic, null, record(topic, n++)));
+          producer.send(new ProducerRecord<>(topic, (int) (n % partitions), null, record(topic, n)));
+          n++;
           next += intervalNanos;
           long sleepMs = (next - System.nanoTime()) / 1_000_000;
           if (sleepMs > 0) Thread.sleep(sleepMs);

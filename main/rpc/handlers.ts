@@ -1,0 +1,75 @@
+// The handler map: what each contract method does, in terms of main's services.
+import type { ProfileSettings } from '../../shared/profiles';
+import { AppFailure } from '../../shared/result';
+import { describeCluster } from '../kafka/cluster-service';
+import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
+import { GroupsService } from '../kafka/groups-service';
+import type { KafkaPort } from '../kafka/kafka-port';
+import type { ProfileStore } from '../settings/profile-store';
+import type { Handlers } from './router';
+
+export interface HandlerDependencies {
+  version: string;
+  transport: 'electron' | 'web';
+  profiles: ProfileStore;
+  connections: KafkaConnections;
+  kafkaFactory: KafkaFactory;
+  /** Called after a change that makes live data stale (profile switch, edit). */
+  onProfilesChanged: () => void;
+}
+
+export function createHandlers(deps: HandlerDependencies): Handlers {
+  const groupServices = new WeakMap<KafkaPort, GroupsService>();
+  const groups = () => {
+    const client = deps.connections.active();
+    let service = groupServices.get(client);
+    if (!service) groupServices.set(client, (service = new GroupsService(client)));
+    return service;
+  };
+
+  async function testConnection(settings: ProfileSettings, password: string | null) {
+    const started = Date.now();
+    const client = deps.kafkaFactory({ bootstrapBrokers: settings.bootstrapBrokers, tls: settings.tls, sasl: { ...settings.sasl, password } });
+    try {
+      const cluster = await client.describeCluster();
+      return { reachable: true, clusterId: cluster.clusterId, brokerCount: cluster.brokers.length, latencyMs: Date.now() - started, error: null };
+    } catch (error) {
+      return { reachable: false, clusterId: null, brokerCount: null, latencyMs: null, error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      await client.close();
+    }
+  }
+
+  return {
+    'app.info': () => ({ version: deps.version, transport: deps.transport }),
+    'profiles.list': () => deps.profiles.list(),
+    'profiles.save': (input) => {
+      const saved = deps.profiles.save(input);
+      deps.onProfilesChanged();
+      return saved;
+    },
+    'profiles.delete': ({ id }) => {
+      const deleted = deps.profiles.delete(id);
+      deps.onProfilesChanged();
+      return { deleted };
+    },
+    'profiles.activate': ({ id }) => {
+      const profile = deps.profiles.activate(id);
+      deps.onProfilesChanged();
+      return profile;
+    },
+    'profiles.test': async ({ id, settings, password }) => {
+      if (settings) {
+        // Testing an edited form: a blank password means "use the stored one", as in the form.
+        const stored = id ? deps.profiles.password(id) : null;
+        return testConnection(settings, password ?? stored);
+      }
+      if (!id) throw new AppFailure('INVALID_INPUT', 'Give either a profile id or the settings to test.');
+      const profile = deps.profiles.get(id);
+      return testConnection(profile, deps.profiles.password(id));
+    },
+    'cluster.describe': () => describeCluster(deps.connections.active()),
+    'groups.list': async () => ({ groups: await groups().list() }),
+    'groups.describe': ({ groupId }) => groups().describe(groupId),
+  };
+}

@@ -1,0 +1,42 @@
+// Web mode: `npm run serve` serves the built console and the bridge on 127.0.0.1 and prints the
+// URL. Secrets stay in this process's memory.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBridge } from './bridge/bridge';
+import { newToken } from './bridge/security';
+import { createLogger } from './log';
+import { createServices, defaultDataDir } from './services';
+import { MemorySecretStore } from './settings/secret-store';
+
+const log = createLogger('serve');
+
+function findStaticDir(): string | undefined {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [process.env.SLUICE_STATIC_DIR, path.resolve(here, '../renderer'), path.resolve(here, '../../out/renderer')];
+  return candidates.find((dir): dir is string => !!dir && fs.existsSync(path.join(dir, 'index.html')));
+}
+
+async function main() {
+  const host = process.env.SLUICE_HOST ?? '127.0.0.1';
+  const port = Number(process.env.SLUICE_PORT ?? 7420);
+  const token = process.env.SLUICE_TOKEN ?? newToken();
+  const services = createServices({ transport: 'web', dataDir: defaultDataDir(), secrets: new MemorySecretStore(), version: process.env.npm_package_version ?? '0.1.0' });
+  const bridge = await startBridge({ services, host, port, token, staticDir: findStaticDir() });
+  if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') log.warn(`Listening on ${host}: anyone who can reach it and has the token controls your clusters.`);
+  // The token travels in the fragment, which browsers never send to a server or put in a Referer.
+  console.log(`Sluice console: ${bridge.url}/#token=${token}`);
+  console.log(`HTTP API: POST ${bridge.url}/rpc/<method> with "Authorization: Bearer ${process.env.SLUICE_TOKEN ? '$SLUICE_TOKEN' : token}"`);
+  const shutdown = async () => {
+    await bridge.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+// The composition root of main: everything the router needs, built once per process and hosted by
+// the Electron shell (IPC) and the bridge (HTTP/WebSocket) alike.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
+import { createHandlers } from './rpc/handlers';
+import { createRouter, type Router } from './rpc/router';
+import { SubscriptionHub } from './rpc/subscription-hub';
+import { ProfileStore } from './settings/profile-store';
+import type { SecretStore } from './settings/secret-store';
+
+export interface MainServices {
+  router: Router;
+  hub: SubscriptionHub;
+  profiles: ProfileStore;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  transport: 'electron' | 'web';
+  dataDir: string;
+  secrets: SecretStore;
+  version: string;
+  kafkaFactory?: KafkaFactory;
+}
+
+export function defaultDataDir(): string {
+  return process.env.SLUICE_DATA_DIR ?? path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'sluice');
+}
+
+export function createServices(options: ServiceOptions): MainServices {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const kafkaFactory = options.kafkaFactory ?? defaultKafkaFactory;
+  const profiles = new ProfileStore(options.dataDir, options.secrets);
+  const connections = new KafkaConnections(profiles, kafkaFactory);
+  let hub: SubscriptionHub | null = null;
+  const router = createRouter(createHandlers({
+    version: options.version,
+    transport: options.transport,
+    profiles,
+    connections,
+    kafkaFactory,
+    onProfilesChanged: () => hub?.refresh(),
+  }));
+  hub = new SubscriptionHub(router);
+  return {
+    router,
+    hub,
+    profiles,
+    async close() {
+      hub?.close();
+      await connections.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+// The one contract between the console and main, carried by Electron IPC and by the HTTP/WebSocket
+// bridge alike. Every method has a zod input and output; types are inferred from here and nowhere
+// else. Methods marked `live` can also be subscribed to: main polls them and pushes changes.
+import { z } from 'zod';
+import { clusterSchema, groupDetailSchema, groupSummarySchema } from './kafka/groups';
+import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
+
+const empty = z.object({}).strict();
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  /** Poll interval in ms when subscribed; absent for methods that cannot be subscribed to. */
+  live?: number;
+}
+const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+
+export const connectionTestSchema = z.object({
+  reachable: z.boolean(),
+  clusterId: z.string().nullable(),
+  brokerCount: z.number().nullable(),
+  latencyMs: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+export const contract = {
+  'app.info': method({
+    input: empty,
+    output: z.object({ version: z.string(), transport: z.enum(['electron', 'web']) }),
+  }),
+  'profiles.list': method({
+    input: empty,
+    output: z.object({ profiles: z.array(profileViewSchema), activeProfileId: z.string().nullable() }),
+    live: 2_000,
+  }),
+  'profiles.save': method({ input: profileInputSchema, output: profileViewSchema }),
+  'profiles.delete': method({ input: z.object({ id: z.string() }).strict(), output: z.object({ deleted: z.boolean() }) }),
+  'profiles.activate': method({ input: z.object({ id: z.string() }).strict(), output: profileViewSchema }),
+  'profiles.test': method({
+    input: z.object({ id: z.string().optional(), settings: profileSettingsSchema.optional(), password: z.string().nullable().optional() }).strict(),
+    output: connectionTestSchema,
+  }),
+  'cluster.describe': method({ input: empty, output: clusterSchema, live: 10_000 }),
+  'groups.list': method({ input: empty, output: z.object({ groups: z.array(groupSummarySchema) }), live: 3_000 }),
+  'groups.describe': method({
+    input: z.object({ groupId: z.string().min(1) }).strict(),
+    output: groupDetailSchema,
+    live: 2_000,
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.infer<Contract[M]['output']>;
+export type LiveMethodName = { [M in MethodName]: Contract[M] extends { live: number } ? M : never }[MethodName];
+
+export const isMethodName = (name: string): name is MethodName => Object.hasOwn(contract, name);
+export const isLiveMethod = (name: string): name is LiveMethodName => isMethodName(name) && 'live' in contract[name];
+
+/** Messages pushed to subscribers, over IPC or the bridge's WebSocket. */
+export const pushMessageSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('data'), subscriptionId: z.string(), value: z.unknown() }),
+  z.object({ kind: z.literal('error'), subscriptionId: z.string(), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+]);
+export type PushMessage = z.infer<typeof pushMessageSchema>;
+
+/** Requests a WebSocket client sends to the bridge. */
+export const subscriptionRequestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('subscribe'), subscriptionId: z.string().min(1).max(100), method: z.string(), input: z.unknown() }),
+  z.object({ kind: z.literal('unsubscribe'), subscriptionId: z.string().min(1).max(100) }),
+]);
+export type SubscriptionRequest = z.infer<typeof subscriptionRequestSchema>;

@@ -1,0 +1,78 @@
+// Consumer-group shapes as the public API and the console see them. Fields that do not apply to a
+// group's type are null (for example the group epoch of a classic group).
+import { z } from 'zod';
+
+export const groupTypes = ['classic', 'consumer', 'share', 'streams'] as const;
+export type GroupType = (typeof groupTypes)[number];
+
+export const brokerRefSchema = z.object({ nodeId: z.number(), host: z.string(), port: z.number() });
+export type BrokerRef = z.infer<typeof brokerRefSchema>;
+
+export const groupSummarySchema = z.object({
+  groupId: z.string(),
+  type: z.enum(groupTypes),
+  /** The state exactly as the broker names it (Stable, Empty, Reconciling, PreparingRebalance…). */
+  state: z.string(),
+  /** Member count; null when the group's type cannot be described by this version of Sluice. */
+  members: z.number().nullable(),
+  coordinator: brokerRefSchema.nullable(),
+  /** Sum of partition lags; null when no partition of the group has a committed offset. */
+  totalLag: z.number().nullable(),
+});
+export type GroupSummary = z.infer<typeof groupSummarySchema>;
+
+export const topicPartitionsSchema = z.object({ topic: z.string(), partitions: z.array(z.number()) });
+export type TopicPartitions = z.infer<typeof topicPartitionsSchema>;
+export const assignmentSchema = z.array(topicPartitionsSchema);
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+export const groupMemberSchema = z.object({
+  memberId: z.string(),
+  instanceId: z.string().nullable(),
+  clientId: z.string(),
+  host: z.string(),
+  rack: z.string().nullable(),
+  /** KIP-848 only: the epoch this member has reconciled to. */
+  memberEpoch: z.number().nullable(),
+  subscribedTopics: z.array(z.string()).nullable(),
+  subscribedTopicRegex: z.string().nullable(),
+  assignment: assignmentSchema,
+  /** KIP-848 only: what the coordinator wants this member to own. */
+  targetAssignment: assignmentSchema.nullable(),
+});
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+
+export const partitionOffsetSchema = z.object({
+  topic: z.string(),
+  partition: z.number(),
+  /** null: the group has no committed offset here ("no offset", which is not zero lag). */
+  committedOffset: z.number().nullable(),
+  logEndOffset: z.number().nullable(),
+  lag: z.number().nullable(),
+  memberId: z.string().nullable(),
+});
+export type PartitionOffset = z.infer<typeof partitionOffsetSchema>;
+
+export const groupDetailSchema = z.object({
+  groupId: z.string(),
+  type: z.enum(groupTypes),
+  state: z.string(),
+  coordinator: brokerRefSchema.nullable(),
+  groupEpoch: z.number().nullable(),
+  assignmentEpoch: z.number().nullable(),
+  assignor: z.string().nullable(),
+  protocolType: z.string().nullable(),
+  protocol: z.string().nullable(),
+  members: z.array(groupMemberSchema),
+  offsets: z.array(partitionOffsetSchema),
+});
+export type GroupDetail = z.infer<typeof groupDetailSchema>;
+
+export const clusterSchema = z.object({
+  clusterId: z.string(),
+  controllerId: z.number(),
+  brokers: z.array(z.object({ nodeId: z.number(), host: z.string(), port: z.number(), rack: z.string().nullable() })),
+  topicCount: z.number(),
+  partitionCount: z.number(),
+});
+export type ClusterDescription = z.infer<typeof clusterSchema>;

@@ -1,0 +1,52 @@
+// Errors cross both transports as values: Electron forwards only an exception's message, and HTTP
+// clients need a stable code to act on.
+import { z } from 'zod';
+
+export const errorCodes = [
+  'INVALID_INPUT', // the input did not match the contract
+  'UNKNOWN_METHOD', // no such method in the contract
+  'NOT_FOUND', // the thing asked for does not exist (group, profile)
+  'UNAUTHORIZED', // missing or wrong bridge token
+  'FORBIDDEN', // a caller that is not the app's own window or origin
+  'NO_PROFILE', // no connection profile is active
+  'KAFKA_UNREACHABLE', // no broker answered
+  'KAFKA_ERROR', // a broker answered with an error
+  'INTERNAL', // a bug: the details say where
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** Thrown inside main to carry a code to the router, which turns it into a Result. */
+export class AppFailure extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly details?: unknown) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+}
+
+/** The HTTP status the bridge answers with for each code. */
+export const httpStatusFor: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  UNKNOWN_METHOD: 404,
+  NOT_FOUND: 404,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NO_PROFILE: 409,
+  KAFKA_UNREACHABLE: 503,
+  KAFKA_ERROR: 502,
+  INTERNAL: 500,
+};
