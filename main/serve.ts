@@ -18,6 +18,10 @@ function findStaticDir(): string | undefined {
 }
 
 async function main() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 22) {
+    throw new Error(`Sluice needs Node 22 or newer (this is ${process.version}); run it through npm (npm run serve), which uses the Node 22 from devDependencies.`);
+  }
   const host = process.env.SLUICE_HOST ?? '127.0.0.1';
   const port = Number(process.env.SLUICE_PORT ?? 7420);
   const token = process.env.SLUICE_TOKEN ?? newToken();

@@ -13,7 +13,8 @@ interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   /** Poll interval in ms when subscribed; absent for methods that cannot be subscribed to. */
   live?: number;
 }
-const method = <I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>) => spec;
+// Keeps each spec's exact type, so `live` is known statically per method.
+const method = <S extends MethodSpec<z.ZodType, z.ZodType>>(spec: S): S => spec;
 
 export const connectionTestSchema = z.object({
   reachable: z.boolean(),

@@ -1,0 +1,48 @@
+// Electron entry: app lifecycle and the window. Everything it hosts lives in plain Node modules.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow } from 'electron';
+import { createServices } from '../services';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { installGuards } from './guards';
+import { hostRouterOverIpc } from './ipc';
+import { SafeStorageSecretStore } from './safe-storage-secrets';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+registerAppScheme();
+
+async function createWindow() {
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Sluice',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(`${APP_ORIGIN}/index.html#/groups`);
+}
+
+app.whenReady().then(async () => {
+  const dataDir = process.env.SLUICE_DATA_DIR ?? app.getPath('userData');
+  const services = createServices({ transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion() });
+  installGuards();
+  serveRenderer(path.join(here, '../renderer'));
+  hostRouterOverIpc(services);
+  await createWindow();
+  app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) void createWindow(); });
+  app.on('before-quit', () => void services.close());
+}).catch((error: unknown) => {
+  console.error(error);
+  app.exit(1);
+});
+
+app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });

@@ -1,0 +1,87 @@
+// Browser: RPC over POST /rpc/<method>, live data over one WebSocket that reconnects and
+// re-subscribes by itself. The token arrives once in the URL fragment and is kept per tab.
+import { pushMessageSchema } from '../../../shared/contract';
+import type { Result } from '../../../shared/result';
+import type { Transport } from './transport';
+
+const TOKEN_KEY = 'sluice.token';
+
+export function takeTokenFromUrl(): string | null {
+  const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
+  if (match) {
+    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
+    // Drop the token from the address bar (and from history) once it is stored.
+    window.history.replaceState(null, '', `${window.location.pathname}#/groups`);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+interface Subscription {
+  method: string;
+  input: unknown;
+  onResult: (result: Result<unknown>) => void;
+}
+
+export function webTransport(token: string | null, base = window.location.origin): Transport {
+  const subscriptions = new Map<string, Subscription>();
+  let socket: WebSocket | null = null;
+  let retryDelay = 500;
+  let serial = 0;
+
+  const send = (message: unknown) => {
+    if (socket?.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  const connect = () => {
+    const url = new URL('/events', base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    url.searchParams.set('token', token ?? '');
+    socket = new WebSocket(url);
+    socket.onopen = () => {
+      retryDelay = 500;
+      for (const [subscriptionId, s] of subscriptions) send({ kind: 'subscribe', subscriptionId, method: s.method, input: s.input });
+    };
+    socket.onmessage = (event) => {
+      const parsed = pushMessageSchema.safeParse(JSON.parse(String(event.data)));
+      if (!parsed.success) return;
+      const message = parsed.data;
+      const target = subscriptions.get(message.subscriptionId);
+      if (!target) return;
+      if (message.kind === 'data') target.onResult({ ok: true, value: message.value });
+      else target.onResult({ ok: false, error: message.error as never });
+    };
+    socket.onclose = () => {
+      socket = null;
+      const lost: Result<unknown> = { ok: false, error: { code: 'INTERNAL', message: 'Lost the connection to the Sluice server; reconnecting…' } };
+      for (const s of subscriptions.values()) s.onResult(lost);
+      if (subscriptions.size > 0) setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 10_000);
+    };
+  };
+
+  return {
+    kind: 'web',
+    async call(method, input) {
+      try {
+        const response = await fetch(new URL(`/rpc/${method}`, base), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token ?? ''}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await response.json()) as Result<unknown>;
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: `The Sluice server did not answer: ${error instanceof Error ? error.message : String(error)}` } };
+      }
+    },
+    subscribe(method, input, onResult) {
+      const subscriptionId = `s${++serial}`;
+      subscriptions.set(subscriptionId, { method, input, onResult });
+      if (!socket) connect();
+      else send({ kind: 'subscribe', subscriptionId, method, input });
+      return () => {
+        subscriptions.delete(subscriptionId);
+        send({ kind: 'unsubscribe', subscriptionId });
+      };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// One group: KIP-848 epochs (or the classic protocol), members with their reconciliation state,
+// and lag per partition. Live by push from main.
+import type { GroupDetail, GroupMember, PartitionOffset } from '../../../shared/kafka/groups';
+import { formatAssignment, memberReconciliation, partitionCount } from '../../../shared/kafka/reconciliation';
+import { totalLag } from '../../../shared/kafka/lag';
+import { useLive } from '../api/hooks';
+import { formatNumber, StateBadge, TypeBadge } from '../components/badges';
+import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
+
+function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <div className="fact">
+      <div className="fact-label">{label}</div>
+      <div className="fact-value" data-testid={testId}>{value}</div>
+    </div>
+  );
+}
+
+function Facts({ group }: { group: GroupDetail }) {
+  const lag = totalLag(group.offsets.map((o) => o.lag));
+  const coordinator = group.coordinator ? `${group.coordinator.host}:${group.coordinator.port} (${group.coordinator.nodeId})` : '—';
+  return (
+    <div className="facts">
+      {group.type === 'consumer' ? (
+        <>
+          <Fact label="Group epoch" value={formatNumber(group.groupEpoch)} testId="group-epoch" />
+          <Fact label="Assignment epoch" value={formatNumber(group.assignmentEpoch)} testId="assignment-epoch" />
+          <Fact label="Assignor" value={group.assignor ?? '—'} testId="assignor" />
+        </>
+      ) : (
+        <>
+          <Fact label="Protocol type" value={group.protocolType ?? '—'} />
+          <Fact label="Assignment strategy" value={group.protocol ?? '—'} testId="protocol" />
+        </>
+      )}
+      <Fact label="Members" value={group.members.length} testId="member-count" />
+      <Fact label="Total lag" value={lag === null ? 'no offset' : formatNumber(lag)} testId="total-lag" />
+      <Fact label="Coordinator" value={coordinator} />
+    </div>
+  );
+}
+
+function MemberRow({ member, groupEpoch }: { member: GroupMember; groupEpoch: number | null }) {
+  const r = memberReconciliation(member, groupEpoch);
+  return (
+    <tr data-testid="member-row" className={r.reconciling ? 'reconciling' : ''}>
+      <td className="mono ellipsis" title={member.memberId}>{member.memberId}</td>
+      <td>{member.clientId}</td>
+      <td className="mono">{member.host}</td>
+      <td>{member.instanceId ?? '—'}</td>
+      <td>{member.rack ?? '—'}</td>
+      {groupEpoch !== null && (
+        <td className="num" data-testid="member-epoch">
+          {formatNumber(member.memberEpoch)}
+          {r.epochBehind && <span className="badge state-moving" title="Member epoch is behind the group epoch">behind</span>}
+        </td>
+      )}
+      <td className="mono small">{member.subscribedTopicRegex ? `/${member.subscribedTopicRegex}/` : (member.subscribedTopics ?? []).join(', ') || '—'}</td>
+      <td className="mono small" data-testid="member-assignment">{formatAssignment(member.assignment) || '—'} <span className="muted">({partitionCount(member.assignment)})</span></td>
+      {groupEpoch !== null && (
+        <td className="small" data-testid="member-reconciliation">
+          {r.reconciling ? (
+            <div className="reconcile">
+              <span className="badge state-moving">reconciling</span>
+              {r.toRevoke.length > 0 && <div>to revoke: <span className="mono">{formatAssignment(r.toRevoke)}</span></div>}
+              {r.toAssign.length > 0 && <div>to assign: <span className="mono">{formatAssignment(r.toAssign)}</span></div>}
+            </div>
+          ) : <span className="badge state-ok">reconciled</span>}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+function MembersTable({ group }: { group: GroupDetail }) {
+  if (group.members.length === 0) return <Empty title="No active members.">The group keeps its committed offsets until they expire.</Empty>;
+  const kip848 = group.type === 'consumer';
+  return (
+    <div className="scroll-x">
+      <table className="grid" data-testid="members-table">
+        <thead>
+          <tr>
+            <th>Member id</th><th>Client id</th><th>Host</th><th>Instance id</th><th>Rack</th>
+            {kip848 && <th className="num">Member epoch</th>}
+            <th>Subscribed</th><th>Assignment</th>
+            {kip848 && <th>Reconciliation</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {group.members.map((m) => <MemberRow key={m.memberId} member={m} groupEpoch={kip848 ? group.groupEpoch : null} />)}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function OffsetsTable({ offsets, members }: { offsets: PartitionOffset[]; members: GroupMember[] }) {
+  if (offsets.length === 0) return <Empty title="No committed offsets and no assigned partitions." />;
+  const clientOf = new Map(members.map((m) => [m.memberId, m.clientId]));
+  return (
+    <table className="grid" data-testid="offsets-table">
+      <thead>
+        <tr><th>Topic</th><th className="num">Partition</th><th className="num">Committed offset</th><th className="num">Log-end offset</th><th className="num">Lag</th><th>Owner</th></tr>
+      </thead>
+      <tbody>
+        {offsets.map((o) => (
+          <tr key={`${o.topic}-${o.partition}`} data-testid="offset-row">
+            <td className="mono">{o.topic}</td>
+            <td className="num">{o.partition}</td>
+            <td className="num">{o.committedOffset === null ? <span className="muted" title="The group has not committed an offset on this partition">no offset</span> : formatNumber(o.committedOffset)}</td>
+            <td className="num">{formatNumber(o.logEndOffset)}</td>
+            <td className="num" data-testid="partition-lag">{o.lag === null ? <span className="muted">—</span> : formatNumber(o.lag)}</td>
+            <td className="ellipsis" title={o.memberId ?? ''}>{o.memberId ? clientOf.get(o.memberId) ?? o.memberId : <span className="muted">unassigned</span>}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function GroupPage({ groupId }: { groupId: string }) {
+  const group = useLive('groups.describe', { groupId });
+  return (
+    <section className="page">
+      <header className="page-header">
+        <a href="#/groups" className="back">← Consumer groups</a>
+        <h1 className="mono" data-testid="group-title">{groupId}</h1>
+        {group.data && (
+          <div className="badges">
+            <TypeBadge type={group.data.type} />
+            <StateBadge state={group.data.state} />
+          </div>
+        )}
+      </header>
+      <StaleBanner error={group.data ? group.error : null} />
+      {group.isPending && !group.isError && <Loading what="the group" />}
+      {group.isError && !group.data && <ErrorView error={group.error} />}
+      {group.data && (
+        <>
+          <Facts group={group.data} />
+          <h2>Members</h2>
+          <MembersTable group={group.data} />
+          <h2>Partitions</h2>
+          <OffsetsTable offsets={group.data.offsets} members={group.data.members} />
+        </>
+      )}
+    </section>
+  );
+}

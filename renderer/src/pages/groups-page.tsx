@@ -1,0 +1,109 @@
+// All consumer groups of the active cluster: a virtualized table with filter, type chips and sort.
+// Updates arrive by push from main.
+import { useDeferredValue, useMemo, useRef, useEffect } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { filterAndSortGroups, type GroupSortKey } from '../../../shared/kafka/group-filter';
+import { groupTypes } from '../../../shared/kafka/groups';
+import { useLive } from '../api/hooks';
+import { formatNumber, StateBadge, TypeBadge } from '../components/badges';
+import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
+import { hrefFor, navigate } from '../router';
+import { useUiStore } from '../stores/ui-store';
+
+const columns: Array<{ key: GroupSortKey; label: string; numeric?: boolean }> = [
+  { key: 'groupId', label: 'Group' },
+  { key: 'type', label: 'Type' },
+  { key: 'state', label: 'State' },
+  { key: 'members', label: 'Members', numeric: true },
+  { key: 'totalLag', label: 'Lag (offsets)', numeric: true },
+];
+const ROW_HEIGHT = 36;
+
+export function GroupsPage() {
+  const groups = useLive('groups.list', {});
+  const { groupFilter, groupTypes: chosenTypes, sort, setGroupFilter, toggleGroupType, sortBy } = useUiStore();
+  const deferredFilter = useDeferredValue(groupFilter);
+  const rows = useMemo(
+    () => filterAndSortGroups(groups.data?.groups ?? [], { text: deferredFilter, types: chosenTypes, sort }),
+    [groups.data, deferredFilter, chosenTypes, sort],
+  );
+  const scroller = useRef<HTMLDivElement>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
+  // Virtualization keeps the DOM to the visible rows, so 10,000 groups scroll like 10.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') {
+        e.preventDefault();
+        filterInput.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const total = groups.data?.groups.length ?? 0;
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Consumer groups</h1>
+        <div className="toolbar">
+          <input
+            ref={filterInput}
+            className="filter"
+            type="search"
+            placeholder="Filter groups  ( / )"
+            aria-label="Filter groups"
+            value={groupFilter}
+            onChange={(e) => setGroupFilter(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter' && rows[0]) navigate({ page: 'group', groupId: rows[0].groupId }); }}
+          />
+          <div className="chips" role="group" aria-label="Group types">
+            {groupTypes.map((type) => (
+              <button key={type} type="button" className={`chip ${chosenTypes.includes(type) ? 'on' : ''}`} aria-pressed={chosenTypes.includes(type)} onClick={() => toggleGroupType(type)}>
+                {type}
+              </button>
+            ))}
+          </div>
+          <span className="muted count" data-testid="group-count">{rows.length === total ? `${formatNumber(total)} groups` : `${formatNumber(rows.length)} of ${formatNumber(total)} groups`}</span>
+        </div>
+      </header>
+      <StaleBanner error={groups.data ? groups.error : null} />
+      {groups.isPending && !groups.isError && <Loading what="consumer groups" />}
+      {groups.isError && !groups.data && <ErrorView error={groups.error} />}
+      {groups.data && total === 0 && <Empty title="This cluster has no consumer groups yet.">Groups appear here as soon as a consumer joins or commits an offset.</Empty>}
+      {groups.data && total > 0 && (
+        <div className="table" role="table" aria-label="Consumer groups" aria-rowcount={rows.length}>
+          <div className="thead groups-grid" role="row">
+            {columns.map((c) => (
+              <button key={c.key} role="columnheader" type="button" className={`th ${c.numeric ? 'num' : ''}`} onClick={() => sortBy(c.key)}
+                aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                {c.label}{sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+              </button>
+            ))}
+          </div>
+          <div className="tbody" ref={scroller} data-testid="groups-scroller">
+            {rows.length === 0 && <Empty title="No group matches the filter." />}
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const g = rows[item.index]!;
+                return (
+                  <a key={g.groupId} role="row" className="tr groups-grid" href={hrefFor({ page: 'group', groupId: g.groupId })} data-testid="group-row" data-group-id={g.groupId}
+                    style={{ position: 'absolute', top: 0, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, width: '100%' }}>
+                    <span role="cell" className="mono ellipsis" title={g.groupId}>{g.groupId}</span>
+                    <span role="cell"><TypeBadge type={g.type} /></span>
+                    <span role="cell"><StateBadge state={g.state} /></span>
+                    <span role="cell" className="num" data-testid="members">{formatNumber(g.members)}</span>
+                    <span role="cell" className="num" data-testid="lag">{g.totalLag === null ? <span className="muted" title="No committed offset on any partition">no offset</span> : formatNumber(g.totalLag)}</span>
+                  </a>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

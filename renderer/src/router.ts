@@ -1,0 +1,36 @@
+// A small hash router: routes are few and the app runs from app:// and http:// alike.
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'groups' }
+  | { page: 'group'; groupId: string }
+  | { page: 'cluster' }
+  | { page: 'profiles' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [first, ...rest] = path.split('/');
+  if (first === 'groups' && rest.length > 0 && rest[0]) return { page: 'group', groupId: decodeURIComponent(rest.join('/')) };
+  if (first === 'cluster') return { page: 'cluster' };
+  if (first === 'profiles') return { page: 'profiles' };
+  return { page: 'groups' };
+}
+
+export const hrefFor = (route: Route): string => {
+  switch (route.page) {
+    case 'group': return `#/groups/${encodeURIComponent(route.groupId)}`;
+    default: return `#/${route.page}`;
+  }
+};
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}
+
+export const navigate = (route: Route) => { window.location.hash = hrefFor(route); };

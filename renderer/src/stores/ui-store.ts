@@ -1,0 +1,24 @@
+// UI state only (view settings, not server data): zustand, persisted per user.
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { GroupType } from '../../../shared/kafka/groups';
+
+import type { GroupSortKey } from '../../../shared/kafka/group-filter';
+
+interface UiState {
+  groupFilter: string;
+  groupTypes: GroupType[];
+  sort: { key: GroupSortKey; descending: boolean };
+  setGroupFilter(filter: string): void;
+  toggleGroupType(type: GroupType): void;
+  sortBy(key: GroupSortKey): void;
+}
+
+export const useUiStore = create<UiState>()(persist((set) => ({
+  groupFilter: '',
+  groupTypes: [],
+  sort: { key: 'groupId', descending: false },
+  setGroupFilter: (groupFilter) => set({ groupFilter }),
+  toggleGroupType: (type) => set((s) => ({ groupTypes: s.groupTypes.includes(type) ? s.groupTypes.filter((t) => t !== type) : [...s.groupTypes, type] })),
+  sortBy: (key) => set((s) => ({ sort: { key, descending: s.sort.key === key ? !s.sort.descending : key === 'totalLag' } })),
+}), { name: 'sluice.ui' }));
