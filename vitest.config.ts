@@ -7,12 +7,14 @@ export default defineConfig({
       {
         test: {
           name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node',
+          globalSetup: ['test/support/global-sandbox.ts'],
           testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false,
         },
       },
       {
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
+          globalSetup: ['test/support/global-sandbox.ts'],
           testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false,
         },
       },

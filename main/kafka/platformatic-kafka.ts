@@ -50,14 +50,20 @@ function adminOptions(settings: KafkaConnectionSettings, clientId: string) {
   return options;
 }
 
+/** Every code and message in a client error, whose causes nest (MultipleErrors of MultipleErrors). */
+function flattenError(error: unknown, depth = 0): Array<{ code?: string; message?: string }> {
+  if (!error || typeof error !== 'object' || depth > 6) return [];
+  const e = error as { code?: string; message?: string; errors?: unknown[]; cause?: unknown };
+  return [{ code: e.code, message: e.message }, ...(e.errors ?? []).flatMap((x) => flattenError(x, depth + 1)), ...flattenError(e.cause, depth + 1)];
+}
+
 /** Turns a client error into an AppFailure that says what to do. */
 export function describeKafkaError(error: unknown, bootstrap: string[]): AppFailure {
   if (error instanceof AppFailure) return error;
-  const err = error as { code?: string; message?: string; errors?: unknown[] };
-  const nested = (err.errors ?? []) as Array<{ code?: string; message?: string }>;
-  const codes = new Set([err.code, ...nested.map((e) => e.code)]);
-  const detail = [err.message, ...nested.map((e) => e.message)].filter(Boolean).join('; ');
-  if (codes.has('PLT_KFK_NETWORK') || codes.has('PLT_KFK_TIMEOUT') || /ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(detail)) {
+  const parts = flattenError(error);
+  const codes = new Set(parts.map((p) => p.code));
+  const detail = [...new Set(parts.map((p) => p.message).filter(Boolean))].join('; ');
+  if (codes.has('PLT_KFK_NETWORK') || codes.has('PLT_KFK_TIMEOUT') || /Cannot connect to any broker|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(detail)) {
     return new AppFailure('KAFKA_UNREACHABLE', `No broker answered at ${bootstrap.join(', ')}. Check that the cluster is running and the address is right.`, { detail });
   }
   if (codes.has('PLT_KFK_AUTHENTICATION')) {

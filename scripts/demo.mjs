@@ -1,0 +1,29 @@
+// `npm run demo`: the sandbox (broker + demo traffic) and the console connected to it: the
+// desktop app where Electron is installed, web mode otherwise. Ctrl+C stops both.
+import { spawn, spawnSync } from 'node:child_process';
+import { electronBinary } from './electron-binary.mjs';
+import { sandbox } from './sandbox-control.mjs';
+
+const start = sandbox('start');
+if (start.status !== 0) process.exit(start.status ?? 1);
+
+const env = { ...process.env, SLUICE_KAFKA_BROKERS: process.env.SLUICE_KAFKA_BROKERS ?? '127.0.0.1:9092' };
+const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const binary = electronBinary();
+if (!binary) console.log('Electron is not installed here, so the demo runs in web mode: open the URL below in a browser.');
+const console$ = binary ? spawn(binary, ['.'], { stdio: 'inherit', env }) : spawn(process.execPath, ['out/main/serve.js'], { stdio: 'inherit', env });
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  console$.kill('SIGTERM');
+  console.log('Stopping the sandbox…');
+  sandbox('stop');
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+console$.on('exit', stop);

@@ -1,0 +1,63 @@
+// Main's services and the bridge in this process, on a random port, with a throwaway data folder:
+// what `npm run serve` runs, minus the static files.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startBridge, type Bridge } from '../../main/bridge/bridge';
+import { createServices, type MainServices } from '../../main/services';
+import { MemorySecretStore } from '../../main/settings/secret-store';
+
+export interface Harness {
+  bridge: Bridge;
+  services: MainServices;
+  token: string;
+  rpc<T = unknown>(method: string, input?: unknown): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { code: string; message: string } } }>;
+  value<T = unknown>(method: string, input?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(brokers: string): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-test-'));
+  const previous = process.env.SLUICE_KAFKA_BROKERS;
+  process.env.SLUICE_KAFKA_BROKERS = brokers;
+  const services = createServices({ transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'test' });
+  process.env.SLUICE_KAFKA_BROKERS = previous;
+  const token = 'test-token';
+  const bridge = await startBridge({ services, host: '127.0.0.1', port: 0, token });
+  const rpc: Harness['rpc'] = async (method, input = {}) => {
+    const response = await fetch(`${bridge.url}/rpc/${method}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+  return {
+    bridge, services, token, rpc,
+    async value(method, input) {
+      const { body } = await rpc(method, input);
+      if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
+      return body.value as never;
+    },
+    async close() {
+      await bridge.close();
+      await services.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 1_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+}
