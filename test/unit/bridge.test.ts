@@ -32,7 +32,7 @@ describe('bridge', () => {
   it('answers malformed JSON with 400 INVALID_INPUT', async () => {
     const response = await post('/rpc/groups.list', { authorization: `Bearer ${token}` }, '{not json');
     expect(response.status).toBe(400);
-    expect((await response.json()).error.code).toBe('INVALID_INPUT');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('INVALID_INPUT');
   });
   it('answers an unknown method with 404', async () => {
     expect((await post('/rpc/nope', { authorization: `Bearer ${token}` })).status).toBe(404);

@@ -67,7 +67,7 @@ export function GroupsPage() {
               </button>
             ))}
           </div>
-          <span className="muted count" data-testid="group-count">{rows.length === total ? `${formatNumber(total)} groups` : `${formatNumber(rows.length)} of ${formatNumber(total)} groups`}</span>
+          <span className="muted count" data-testid="group-count">{!groups.data ? '' : rows.length === total ? `${formatNumber(total)} groups` : `${formatNumber(rows.length)} of ${formatNumber(total)} groups`}</span>
         </div>
       </header>
       <StaleBanner error={groups.data ? groups.error : null} />

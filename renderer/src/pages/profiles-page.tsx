@@ -47,7 +47,7 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
       <label>Bootstrap brokers<input name="brokers" value={brokersText} onChange={(e) => setBrokersText(e.target.value)} placeholder="host1:9092, host2:9092" /></label>
       <div className="row">
         <label>Environment colour<input name="color" type="color" value={settings.color} onChange={(e) => update({ color: e.target.value })} /></label>
-        <label className="check"><input name="production" type="checkbox" checked={settings.production} onChange={(e) => update({ production: e.target.checked })} /> Production (destructive actions ask for its name)</label>
+        <label className="check"><input name="production" type="checkbox" checked={settings.production} onChange={(e) => update({ production: e.target.checked, ...(e.target.checked && settings.color === blank.color ? { color: '#dc2626' } : {}) })} /> Production (destructive actions ask for its name)</label>
       </div>
       <fieldset>
         <legend>TLS</legend>
