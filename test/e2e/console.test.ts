@@ -12,6 +12,7 @@ import { memberReconciliation } from '../../shared/kafka/reconciliation';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually } from '../support/bridge-harness';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
+import { deleteTestArtifacts } from '../support/kafka-cli';
 
 const chromiumPath = process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -47,6 +48,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
   await clients?.stop();
+  await deleteTestArtifacts([k848, classic, quiet], [k848, classic, quiet]);
 });
 
 async function shoot(page: Page, name: string) {

@@ -7,7 +7,7 @@ import { memberReconciliation } from '../../shared/kafka/reconciliation';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';
-import { consumerGroupCommand, parseCliAssignment, parseTables } from '../support/kafka-cli';
+import { consumerGroupCommand, deleteTestArtifacts, parseCliAssignment, parseTables } from '../support/kafka-cli';
 
 const id = uniqueSuffix();
 const k848 = `it-k848-${id}`;
@@ -46,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await clients?.stop();
   await harness?.close();
+  await deleteTestArtifacts([k848, classic, noCommit], [k848, classic, noCommit]);
 });
 
 describe('groups.list', () => {

@@ -48,3 +48,12 @@ export function parseCliAssignment(text: string): Array<{ topic: string; partiti
     return { topic, partitions: list.split(',').filter(Boolean).map(Number).sort((a, b) => a - b) };
   }).sort((a, b) => a.topic.localeCompare(b.topic));
 }
+
+/** Removes what a test created, with Kafka's own tools; best effort, never fails the test. */
+export async function deleteTestArtifacts(groups: string[], topics: string[]): Promise<void> {
+  const common = [`-Dlog4j2.configurationFile=${paths.toolsLog4j}`, '-cp', kafkaClasspath()];
+  await run('java', [...common, 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '--bootstrap-server', testBrokers, '--delete', ...groups.flatMap((g) => ['--group', g])]).catch(() => undefined);
+  if (topics.length > 0) {
+    await run('java', [...common, 'org.apache.kafka.tools.TopicCommand', '--bootstrap-server', testBrokers, '--delete', '--topic', topics.join(',')]).catch(() => undefined);
+  }
+}
