@@ -13,6 +13,7 @@ import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually } from '../support/bridge-harness';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { deleteTestArtifacts } from '../support/kafka-cli';
+import { settledGroupsSpec } from '../support/fixtures';
 
 const chromiumPath = process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium';
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -27,17 +28,7 @@ let clients: RunningClients;
 let server: ConsoleServer;
 
 beforeAll(async () => {
-  clients = await runClients(`
-    topic name=${k848} partitions=6
-    topic name=${classic} partitions=4
-    topic name=${quiet} partitions=2
-    produceOnce topic=${k848} count=600
-    produceOnce topic=${classic} count=200
-    produceOnce topic=${quiet} count=20
-    group id=${k848} protocol=consumer topic=${k848} members=3 stopAfter=40 maxPollRecords=20
-    group id=${classic} protocol=classic topic=${classic} members=2 stopAfter=30 maxPollRecords=15
-    group id=${quiet} protocol=consumer topic=${quiet} members=1 commit=none
-  `, { brokers: testBrokers });
+  clients = await runClients(settledGroupsSpec({ k848, classic, noCommit: quiet }), { brokers: testBrokers });
   server = await startConsoleServer(testBrokers);
   await eventually('the KIP-848 group to settle', async () => {
     const g = await server.value<GroupDetail>('groups.describe', { groupId: k848 });

@@ -7,6 +7,7 @@ import { memberReconciliation } from '../../shared/kafka/reconciliation';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';
+import { settledGroupsSpec } from '../support/fixtures';
 import { consumerGroupCommand, deleteTestArtifacts, parseCliAssignment, parseTables } from '../support/kafka-cli';
 
 const id = uniqueSuffix();
@@ -28,17 +29,7 @@ async function settled(groupId: string): Promise<GroupDetail | undefined> {
 
 beforeAll(async () => {
   harness = await startHarness(testBrokers);
-  clients = await runClients(`
-    topic name=${k848} partitions=6
-    topic name=${classic} partitions=4
-    topic name=${noCommit} partitions=2
-    produceOnce topic=${k848} count=600
-    produceOnce topic=${classic} count=400
-    produceOnce topic=${noCommit} count=50
-    group id=${k848} protocol=consumer topic=${k848} members=3 stopAfter=40 maxPollRecords=20
-    group id=${classic} protocol=classic topic=${classic} members=2 stopAfter=30 maxPollRecords=15
-    group id=${noCommit} protocol=consumer topic=${noCommit} members=1 commit=none
-  `, { brokers: testBrokers });
+  clients = await runClients(settledGroupsSpec({ k848, classic, noCommit }), { brokers: testBrokers });
   await eventually(`${k848} to settle`, () => settled(k848), 90_000, 1_000);
   await eventually(`${classic} to settle`, () => settled(classic), 90_000, 1_000);
 }, 180_000);
