@@ -74,18 +74,41 @@ export interface CommittedOffset {
   offset: number;
 }
 
+export interface PartitionRef {
+  topic: string;
+  partition: number;
+}
+
+/** Where to read an offset: the log start, the log end, or the first offset at/after a time (ms). */
+export type OffsetSpec = 'earliest' | 'latest' | { timestamp: number };
+
+export type Coordinators = Map<string, BrokerRef>;
+
 export interface KafkaPort {
   describeCluster(): Promise<ClusterInfo>;
   listTopics(): Promise<TopicInfo[]>;
   listGroups(): Promise<ListedGroup[]>;
   findCoordinators(groupIds: string[]): Promise<Map<string, BrokerRef>>;
+  /**
+   * The describe and offset calls below batch many groups per request to each coordinator; pass
+   * the coordinators found once per sweep to spare a FindCoordinator per call.
+   */
   /** KIP-848 groups (ConsumerGroupDescribe). Groups that are not consumer groups are left out. */
-  describeConsumerGroups(groupIds: string[]): Promise<Map<string, ConsumerGroupDescription>>;
-  /** Classic groups (DescribeGroups). */
-  describeClassicGroups(groupIds: string[]): Promise<Map<string, ClassicGroupDescription>>;
-  /** Committed offsets per group, in as few OffsetFetch requests as the coordinators allow. */
-  committedOffsets(groupIds: string[]): Promise<Map<string, CommittedOffset[]>>;
+  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>>;
+  /** Classic groups (DescribeGroups). Groups that do not exist are left out. */
+  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>>;
+  /** Committed offsets per group (OffsetFetch v8+, many groups per request). */
+  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, CommittedOffset[]>>;
   /** Log-end offsets of every partition of the given topics: topic → partition → offset. */
   logEndOffsets(topics: string[]): Promise<Map<string, Map<number, number>>>;
+  /** Offsets at a spec for the given partitions (ListOffsets, one request per leader). Key: topic\0partition. */
+  listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>>;
+  /** Timestamp (ms) of the record at each offset, or null where there is none (Fetch). */
+  recordTimestamps(at: Array<PartitionRef & { offset: number }>): Promise<Map<string, number | null>>;
+  /** Commits offsets for a group with no active members (OffsetCommit as an admin). */
+  alterOffsets(groupId: string, offsets: Array<PartitionRef & { offset: number }>): Promise<void>;
+  deleteGroup(groupId: string): Promise<void>;
+  /** Deletes a group's committed offsets for partitions of one topic (OffsetDelete). */
+  deleteOffsets(groupId: string, topic: string, partitions: number[]): Promise<void>;
   close(): Promise<void>;
 }

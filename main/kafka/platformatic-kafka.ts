@@ -4,9 +4,16 @@
 import {
   Admin,
   consumerGroupDescribeV0,
+  decodeConsumerProtocolAssignment,
+  decodeConsumerProtocolSubscription,
   describeClusterV1,
+  describeGroupsV5,
+  fetchV17,
   FindCoordinatorKeyTypes,
+  offsetFetchV9,
 } from '@platformatic/kafka';
+import { chunk, mapLimit } from '../../shared/concurrency';
+import { partitionKey } from '../../shared/kafka/groups';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
 import { AppFailure } from '../../shared/result';
@@ -16,11 +23,19 @@ import type {
   ClusterInfo,
   CommittedOffset,
   ConsumerGroupDescription,
+  Coordinators,
   KafkaConnectionSettings,
   KafkaPort,
   ListedGroup,
+  OffsetSpec,
+  PartitionRef,
   TopicInfo,
 } from './kafka-port';
+
+/** Groups per describe/offset request, and requests in flight: big enough to be few round trips,
+ * small enough that one slow coordinator answer does not hold everything up. */
+const GROUPS_PER_REQUEST = 1_000;
+const REQUESTS_IN_FLIGHT = 4;
 
 /** Broker "endpoint type" for DescribeCluster v1: 1 = brokers (2 would be controllers). */
 const BROKER_ENDPOINTS = 1;
@@ -154,19 +169,26 @@ export class PlatformaticKafka implements KafkaPort {
     });
   }
 
-  describeConsumerGroups(groupIds: string[]): Promise<Map<string, ConsumerGroupDescription>> {
+  /** Group ids per coordinator, in request-sized chunks. */
+  async #batches(groupIds: string[], coordinators?: Coordinators): Promise<Array<{ coordinator: BrokerRef; groupIds: string[] }>> {
+    const found = coordinators ?? (await this.findCoordinators(groupIds));
+    const byNode = new Map<number, { coordinator: BrokerRef; groupIds: string[] }>();
+    for (const id of groupIds) {
+      const coordinator = found.get(id) ?? (await this.findCoordinators([id])).get(id);
+      if (!coordinator) continue;
+      const entry = byNode.get(coordinator.nodeId) ?? { coordinator, groupIds: [] };
+      entry.groupIds.push(id);
+      byNode.set(coordinator.nodeId, entry);
+    }
+    return [...byNode.values()].flatMap(({ coordinator, groupIds: ids }) => chunk(ids, GROUPS_PER_REQUEST).map((part) => ({ coordinator, groupIds: part })));
+  }
+
+  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>> {
     return this.#guard(async () => {
       const result = new Map<string, ConsumerGroupDescription>();
       if (groupIds.length === 0) return result;
-      const coordinators = await this.findCoordinators(groupIds);
-      const byCoordinator = new Map<number, string[]>();
-      for (const id of groupIds) {
-        const nodeId = coordinators.get(id)?.nodeId;
-        if (nodeId === undefined) continue;
-        byCoordinator.set(nodeId, [...(byCoordinator.get(nodeId) ?? []), id]);
-      }
-      await Promise.all([...byCoordinator].map(async ([nodeId, ids]) => {
-        const connection = await this.#brokerConnection(nodeId);
+      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
+        const connection = await this.#admin.connections.get(coordinator);
         let response: ConsumerGroupDescribeResponse;
         try {
           response = await consumerGroupDescribeV0.api.async(connection, ids, false);
@@ -199,55 +221,85 @@ export class PlatformaticKafka implements KafkaPort {
             })),
           });
         }
-      }));
+      });
       return result;
     });
   }
 
-  describeClassicGroups(groupIds: string[]): Promise<Map<string, ClassicGroupDescription>> {
+  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>> {
     return this.#guard(async () => {
       const result = new Map<string, ClassicGroupDescription>();
       if (groupIds.length === 0) return result;
-      const groups = await this.#admin.describeGroups({ groups: groupIds });
-      for (const g of groups.values()) {
-        result.set(g.id, {
-          groupId: g.id,
-          state: g.state,
-          protocolType: g.protocolType,
-          protocol: g.protocol,
-          members: [...g.members.values()].map((m) => ({
-            memberId: m.id,
-            instanceId: m.groupInstanceId ?? null,
-            clientId: m.clientId,
-            clientHost: m.clientHost,
-            rack: m.metadata?.rackId ?? null,
-            subscribedTopics: m.metadata?.topics ?? null,
-            assignment: m.assignments
-              ? [...m.assignments.values()].map((a) => ({ topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y) }))
-              : [],
-          })),
-        });
-      }
+      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
+        const connection = await this.#admin.connections.get(coordinator);
+        let response: describeGroupsV5.DescribeGroupsResponse;
+        try {
+          response = await describeGroupsV5.api.async(connection, ids, false);
+        } catch (error) {
+          const partial = (error as { response?: describeGroupsV5.DescribeGroupsResponse }).response;
+          if (!partial) throw error;
+          response = partial;
+        }
+        for (const g of response.groups) {
+          // A group that does not exist comes back as Dead with no protocol type and no error.
+          if (g.errorCode !== 0 || (g.groupState === 'Dead' && g.protocolType === '')) continue;
+          result.set(g.groupId, {
+            groupId: g.groupId,
+            state: g.groupState,
+            protocolType: g.protocolType,
+            protocol: g.protocolData,
+            members: g.members.map((m) => {
+              const consumerProtocol = g.protocolType === 'consumer';
+              const subscription = consumerProtocol && m.memberMetadata.length > 0 ? decodeConsumerProtocolSubscription(m.memberMetadata) : null;
+              const assignment = consumerProtocol && m.memberAssignment.length > 0 ? decodeConsumerProtocolAssignment(m.memberAssignment) : null;
+              return {
+                memberId: m.memberId,
+                instanceId: m.groupInstanceId ?? null,
+                clientId: m.clientId,
+                clientHost: m.clientHost,
+                rack: subscription?.rackId ?? null,
+                subscribedTopics: subscription?.topics ?? null,
+                assignment: (assignment?.assignedPartitions ?? [])
+                  .map((a) => ({ topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y) }))
+                  .sort((a, b) => a.topic.localeCompare(b.topic)),
+              };
+            }),
+          });
+        }
+      });
       return result;
     });
   }
 
-  committedOffsets(groupIds: string[]): Promise<Map<string, CommittedOffset[]>> {
+  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, CommittedOffset[]>> {
     return this.#guard(async () => {
       const result = new Map<string, CommittedOffset[]>();
       if (groupIds.length === 0) return result;
-      const groups = await this.#admin.listConsumerGroupOffsets({ groups: groupIds });
-      for (const g of groups) {
-        const offsets: CommittedOffset[] = [];
-        for (const t of g.topics) {
-          for (const p of t.partitions) {
-            // -1 means "no committed offset" for a partition the request named explicitly.
-            if (p.committedOffset < 0n) continue;
-            offsets.push({ topic: t.name, partition: p.partitionIndex, offset: Number(p.committedOffset) });
-          }
+      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
+        const connection = await this.#admin.connections.get(coordinator);
+        // As an admin: no member id, epoch -1, all topics (null).
+        const request = ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
+        let response: offsetFetchV9.OffsetFetchResponse;
+        try {
+          response = await offsetFetchV9.api.async(connection, request, false);
+        } catch (error) {
+          const partial = (error as { response?: offsetFetchV9.OffsetFetchResponse }).response;
+          if (!partial) throw error;
+          response = partial;
         }
-        result.set(g.groupId, offsets);
-      }
+        for (const g of response.groups) {
+          if (g.errorCode !== 0) continue;
+          const offsets: CommittedOffset[] = [];
+          for (const t of g.topics) {
+            for (const p of t.partitions) {
+              // -1 means "no committed offset".
+              if (p.errorCode !== 0 || p.committedOffset < 0n) continue;
+              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: Number(p.committedOffset) });
+            }
+          }
+          result.set(g.groupId, offsets);
+        }
+      });
       return result;
     });
   }
@@ -257,19 +309,104 @@ export class PlatformaticKafka implements KafkaPort {
       const result = new Map<string, Map<number, number>>();
       if (topics.length === 0) return result;
       const metadata = await this.#admin.metadata({ topics });
-      const request = topics.flatMap((name) => {
-        const topic = metadata.topics.get(name);
-        if (!topic) return [];
-        return [{ name, partitions: topic.partitions.map((_, partitionIndex) => ({ partitionIndex, timestamp: LATEST })) }];
-      });
-      if (request.length === 0) return result;
-      const listed = await this.#admin.listOffsets({ topics: request } as Parameters<Admin['listOffsets']>[0]);
-      for (const t of listed) {
-        const partitions = new Map<number, number>();
-        for (const p of t.partitions) partitions.set(p.partitionIndex, Number(p.offset));
-        result.set(t.name, partitions);
+      const partitions = topics.flatMap((topic) => (metadata.topics.get(topic)?.partitions ?? []).map((_, partition) => ({ topic, partition })));
+      const offsets = await this.listOffsets(partitions, 'latest');
+      for (const { topic, partition } of partitions) {
+        const offset = offsets.get(partitionKey(topic, partition));
+        if (offset === undefined) continue;
+        const byPartition = result.get(topic) ?? new Map<number, number>();
+        byPartition.set(partition, offset);
+        result.set(topic, byPartition);
       }
       return result;
+    });
+  }
+
+  listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>> {
+    return this.#guard(async () => {
+      const result = new Map<string, number>();
+      if (partitions.length === 0) return result;
+      const timestamp = spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec.timestamp);
+      const byTopic = new Map<string, number[]>();
+      for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
+      const request = [...byTopic].map(([name, list]) => ({ name, partitions: list.map((partitionIndex) => ({ partitionIndex, timestamp })) }));
+      const listed = await this.#admin.listOffsets({ topics: request } as Parameters<Admin['listOffsets']>[0]);
+      const missing: PartitionRef[] = [];
+      for (const t of listed) {
+        for (const p of t.partitions) {
+          // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
+          if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
+          else result.set(partitionKey(t.name, p.partitionIndex), Number(p.offset));
+        }
+      }
+      if (missing.length > 0 && typeof spec === 'object') for (const [k, v] of await this.listOffsets(missing, 'latest')) result.set(k, v);
+      return result;
+    });
+  }
+
+  recordTimestamps(at: Array<PartitionRef & { offset: number }>): Promise<Map<string, number | null>> {
+    return this.#guard(async () => {
+      const result = new Map<string, number | null>();
+      if (at.length === 0) return result;
+      const metadata = await this.#admin.metadata({ topics: [...new Set(at.map((a) => a.topic))] });
+      const byLeader = new Map<number, Array<PartitionRef & { offset: number; topicId: string }>>();
+      for (const a of at) {
+        const topic = metadata.topics.get(a.topic);
+        const leader = topic?.partitions[a.partition]?.leader;
+        if (!topic || leader === undefined) { result.set(partitionKey(a.topic, a.partition), null); continue; }
+        byLeader.set(leader, [...(byLeader.get(leader) ?? []), { ...a, topicId: topic.id }]);
+      }
+      await mapLimit([...byLeader], REQUESTS_IN_FLIGHT, async ([leader, wanted]) => {
+        const broker = metadata.brokers.get(leader);
+        if (!broker) return;
+        const connection = await this.#admin.connections.get(broker);
+        const topics = new Map<string, { topicId: string; partitions: Array<{ partition: number; currentLeaderEpoch: number; fetchOffset: bigint; lastFetchedEpoch: number; partitionMaxBytes: number }> }>();
+        const names = new Map<string, string>();
+        for (const w of wanted) {
+          names.set(w.topicId, w.topic);
+          const entry = topics.get(w.topicId) ?? { topicId: w.topicId, partitions: [] };
+          // Small reads: only the first record's timestamp is needed.
+          entry.partitions.push({ partition: w.partition, currentLeaderEpoch: -1, fetchOffset: BigInt(w.offset), lastFetchedEpoch: -1, partitionMaxBytes: 16_384 });
+          topics.set(w.topicId, entry);
+        }
+        const response = await fetchV17.api.async(connection, 0, 1, 1_048_576, 0, 0, -1, [...topics.values()], [], '');
+        for (const t of response.responses) {
+          for (const p of t.partitions) {
+            const name = names.get(t.topicId)!;
+            const want = wanted.find((w) => w.topicId === t.topicId && w.partition === p.partitionIndex)!;
+            let timestamp: number | null = null;
+            for (const batch of p.records ?? []) {
+              for (const record of batch.records) {
+                if (batch.firstOffset + BigInt(record.offsetDelta) >= BigInt(want.offset)) {
+                  timestamp = Number(batch.firstTimestamp + record.timestampDelta);
+                  break;
+                }
+              }
+              if (timestamp !== null) break;
+            }
+            result.set(partitionKey(name, p.partitionIndex), timestamp);
+          }
+        }
+      });
+      return result;
+    });
+  }
+
+  alterOffsets(groupId: string, offsets: Array<PartitionRef & { offset: number }>): Promise<void> {
+    return this.#guard(async () => {
+      const byTopic = new Map<string, Array<{ partition: number; offset: bigint }>>();
+      for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: BigInt(o.offset) }]);
+      await this.#admin.alterConsumerGroupOffsets({ groupId, topics: [...byTopic].map(([name, partitionOffsets]) => ({ name, partitionOffsets })) });
+    });
+  }
+
+  deleteGroup(groupId: string): Promise<void> {
+    return this.#guard(() => this.#admin.deleteGroups({ groups: [groupId] }));
+  }
+
+  deleteOffsets(groupId: string, topic: string, partitions: number[]): Promise<void> {
+    return this.#guard(async () => {
+      await this.#admin.deleteConsumerGroupOffsets({ groupId, topics: [{ name: topic, partitionIndexes: partitions }] });
     });
   }
 

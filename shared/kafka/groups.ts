@@ -76,3 +76,5 @@ export const clusterSchema = z.object({
   partitionCount: z.number(),
 });
 export type ClusterDescription = z.infer<typeof clusterSchema>;
+
+export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;

@@ -27,6 +27,11 @@ export function fakeKafka(overrides: Partial<KafkaPort> = {}): KafkaPort {
     }]))),
     committedOffsets: vi.fn(async (ids: string[]) => new Map(ids.map((id) => [id, id === 'k848' ? [{ topic: 't', partition: 0, offset: 40 }] : [{ topic: 't', partition: 0, offset: 50 }, { topic: 't', partition: 1, offset: 70 }]]))),
     logEndOffsets: vi.fn(async (topics: string[]) => new Map(topics.map((t) => [t, new Map([[0, 100], [1, 100]])]))),
+    listOffsets: vi.fn(async () => new Map<string, number>()),
+    recordTimestamps: vi.fn(async () => new Map<string, number | null>()),
+    alterOffsets: vi.fn(async () => undefined),
+    deleteGroup: vi.fn(async () => undefined),
+    deleteOffsets: vi.fn(async () => undefined),
     close: vi.fn(async () => undefined),
     ...overrides,
   };
