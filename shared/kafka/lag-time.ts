@@ -1,0 +1,80 @@
+// Lag in time. Two models, each labelled in the UI with how it was computed:
+//  - interpolation (as kafka-lag-exporter does it): from sampled (log-end offset, time) pairs,
+//    read off when the log end was where the committed offset is now;
+//  - timestamp at offset: the timestamp of the record at the committed offset, compared with now.
+// Plus consume and produce rates and a time-to-drain estimate that says when it is not catching up.
+
+/** A log-end (or committed) offset value and when it was first and last seen at that value. */
+export interface OffsetSample {
+  offset: number;
+  firstAt: number;
+  lastAt: number;
+}
+
+export interface TimeLag {
+  seconds: number | null;
+  /** True when the committed offset is older than every sample: the lag is at least `seconds`. */
+  atLeast: boolean;
+}
+
+/** Adds an observation, keeping one sample per distinct value and at most `cap` samples. */
+export function recordSample(samples: OffsetSample[], offset: number, at: number, cap: number): void {
+  const last = samples[samples.length - 1];
+  if (last && last.offset === offset) {
+    last.lastAt = at;
+    return;
+  }
+  samples.push({ offset, firstAt: at, lastAt: at });
+  if (samples.length > cap) samples.splice(0, samples.length - cap);
+}
+
+export function interpolatedLag(logEnd: readonly OffsetSample[], committedOffset: number | null, now: number): TimeLag {
+  if (committedOffset === null || logEnd.length === 0) return { seconds: null, atLeast: false };
+  const latest = logEnd[logEnd.length - 1]!;
+  if (committedOffset >= latest.offset) return { seconds: 0, atLeast: false };
+  const oldest = logEnd[0]!;
+  if (committedOffset < oldest.offset) return { seconds: Math.max(0, (now - oldest.firstAt) / 1000), atLeast: true };
+  // The record at `committedOffset` was produced while the log end moved from a.offset to b.offset,
+  // between the last time we saw a and the first time we saw b.
+  for (let i = logEnd.length - 1; i > 0; i--) {
+    const a = logEnd[i - 1]!;
+    const b = logEnd[i]!;
+    if (a.offset <= committedOffset && committedOffset < b.offset) {
+      const fraction = (committedOffset - a.offset + 1) / (b.offset - a.offset);
+      const producedAt = a.lastAt + fraction * (b.firstAt - a.lastAt);
+      return { seconds: Math.max(0, (now - producedAt) / 1000), atLeast: false };
+    }
+  }
+  return { seconds: null, atLeast: false };
+}
+
+export function timestampLag(recordTimestamp: number | null, lag: number | null, now: number): number | null {
+  if (lag === 0) return 0;
+  if (recordTimestamp === null) return null;
+  return Math.max(0, (now - recordTimestamp) / 1000);
+}
+
+/** Offsets per second over the samples (from the first time the first value was seen). */
+export function ratePerSecond(samples: readonly OffsetSample[], now: number, horizonMs = 60_000): number | null {
+  if (samples.length === 0) return null;
+  const recent = samples.filter((s) => s.lastAt >= now - horizonMs);
+  const from = recent[0] ?? samples[samples.length - 1]!;
+  const to = samples[samples.length - 1]!;
+  const elapsed = (Math.max(to.lastAt, now) - from.firstAt) / 1000;
+  if (elapsed <= 0) return null;
+  return Math.max(0, (to.offset - from.offset) / elapsed);
+}
+
+export interface Drain {
+  /** Seconds until lag reaches 0 at the current rates; null when it will not. */
+  seconds: number | null;
+  catchingUp: boolean;
+}
+
+export function timeToDrain(lag: number | null, consumeRate: number | null, produceRate: number | null): Drain {
+  if (lag === null || consumeRate === null || produceRate === null) return { seconds: null, catchingUp: false };
+  if (lag === 0) return { seconds: 0, catchingUp: true };
+  const net = consumeRate - produceRate;
+  if (net <= 0) return { seconds: null, catchingUp: false };
+  return { seconds: lag / net, catchingUp: true };
+}
