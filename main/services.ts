@@ -23,6 +23,7 @@ export interface ServiceOptions {
   secrets: SecretStore;
   version: string;
   kafkaFactory?: KafkaFactory;
+  sweepIntervalMs?: number;
 }
 
 export function defaultDataDir(): string {
@@ -33,17 +34,34 @@ export function createServices(options: ServiceOptions): MainServices {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const kafkaFactory = options.kafkaFactory ?? defaultKafkaFactory;
   const profiles = new ProfileStore(options.dataDir, options.secrets);
-  const connections = new KafkaConnections(profiles, kafkaFactory);
   let hub: SubscriptionHub | null = null;
+  const connections = new KafkaConnections(profiles, kafkaFactory, {
+    dataDir: options.dataDir,
+    sweepIntervalMs: options.sweepIntervalMs,
+    // A finished sweep refreshes the live groups list at once instead of on the next poll.
+    onMonitorChange: () => hub?.refresh('groups.list'),
+  });
   const router = createRouter(createHandlers({
     version: options.version,
     transport: options.transport,
     profiles,
     connections,
     kafkaFactory,
-    onProfilesChanged: () => hub?.refresh(),
+    onProfilesChanged: () => {
+      startMonitoring();
+      hub?.refresh();
+    },
   }));
   hub = new SubscriptionHub(router);
+  // History is sampled from start-up on, not from the first time someone looks.
+  function startMonitoring() {
+    try {
+      connections.active();
+    } catch {
+      // No profile yet: monitoring starts when one is added.
+    }
+  }
+  startMonitoring();
   return {
     router,
     hub,

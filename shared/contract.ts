@@ -3,6 +3,7 @@
 // else. Methods marked `live` can also be subscribed to: main polls them and pushes changes.
 import { z } from 'zod';
 import { clusterSchema, groupDetailSchema, groupSummarySchema } from './kafka/groups';
+import { groupHealthSchema, groupHistorySchema } from './kafka/monitoring';
 import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
 
 const empty = z.object({}).strict();
@@ -47,6 +48,16 @@ export const contract = {
     input: z.object({ groupId: z.string().min(1) }).strict(),
     output: groupDetailSchema,
     live: 2_000,
+  }),
+  'groups.health': method({
+    input: z.object({ groupId: z.string().min(1) }).strict(),
+    output: groupHealthSchema,
+    live: 5_000,
+  }),
+  'groups.history': method({
+    input: z.object({ groupId: z.string().min(1), stuckAfterMs: z.number().int().min(0).max(86_400_000).optional() }).strict(),
+    output: groupHistorySchema,
+    live: 5_000,
   }),
 } as const;
 

@@ -1,17 +1,35 @@
-// One Kafka client for the active profile, created on first use and closed when the profile
-// changes, so switching clusters never mixes their answers.
+// One session per active profile: the Kafka client, the monitor that samples the cluster, and the
+// services built on them. Switching or editing the profile closes the old session, so clusters
+// never mix their answers or their history.
+import path from 'node:path';
 import { AppFailure } from '../../shared/result';
 import type { ProfileStore } from '../settings/profile-store';
+import { GroupsService } from './groups-service';
 import type { KafkaConnectionSettings, KafkaPort } from './kafka-port';
+import { GroupMonitor } from './monitor/group-monitor';
 import { PlatformaticKafka } from './platformatic-kafka';
 
 export type KafkaFactory = (settings: KafkaConnectionSettings) => KafkaPort;
 export const defaultKafkaFactory: KafkaFactory = (settings) => new PlatformaticKafka(settings);
 
-export class KafkaConnections {
-  #current: { profileId: string; fingerprint: string; client: KafkaPort } | null = null;
+export interface ClusterSession {
+  profileId: string;
+  client: KafkaPort;
+  monitor: GroupMonitor;
+  groups: GroupsService;
+}
 
-  constructor(private readonly profiles: ProfileStore, private readonly factory: KafkaFactory = defaultKafkaFactory) {}
+export interface ConnectionOptions {
+  dataDir: string;
+  sweepIntervalMs?: number;
+  /** Called whenever the monitor has new data (so live views can refresh). */
+  onMonitorChange?: () => void;
+}
+
+export class KafkaConnections {
+  #current: (ClusterSession & { fingerprint: string; unsubscribe: () => void }) | null = null;
+
+  constructor(private readonly profiles: ProfileStore, private readonly factory: KafkaFactory, private readonly options: ConnectionOptions) {}
 
   settingsFor(profileId: string): KafkaConnectionSettings {
     const profile = this.profiles.get(profileId);
@@ -22,21 +40,32 @@ export class KafkaConnections {
     };
   }
 
-  /** The client for the active profile; a changed profile (edited brokers, new password) gets a new one. */
-  active(): KafkaPort {
+  /** The session of the active profile; a changed profile (edited brokers, new password) gets a new one. */
+  active(): ClusterSession {
     const profileId = this.profiles.activeProfileId();
     if (!profileId) throw new AppFailure('NO_PROFILE', 'No connection profile is set up. Add one with the bootstrap brokers of your cluster.');
     const settings = this.settingsFor(profileId);
     const fingerprint = JSON.stringify(settings);
-    if (this.#current?.profileId === profileId && this.#current.fingerprint === fingerprint) return this.#current.client;
-    void this.#current?.client.close();
+    if (this.#current?.profileId === profileId && this.#current.fingerprint === fingerprint) return this.#current;
+    this.#closeCurrent();
     const client = this.factory(settings);
-    this.#current = { profileId, fingerprint, client };
-    return client;
+    const monitor = new GroupMonitor(client, { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') });
+    const unsubscribe = monitor.onChange(() => this.options.onMonitorChange?.());
+    this.#current = { profileId, fingerprint, client, monitor, groups: new GroupsService(client, monitor), unsubscribe };
+    return this.#current;
+  }
+
+  #closeCurrent() {
+    if (!this.#current) return;
+    this.#current.unsubscribe();
+    this.#current.monitor.close();
+    void this.#current.client.close();
+    this.#current = null;
   }
 
   async close(): Promise<void> {
-    await this.#current?.client.close();
-    this.#current = null;
+    const client = this.#current?.client;
+    this.#closeCurrent();
+    await client?.close();
   }
 }

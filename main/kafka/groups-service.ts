@@ -3,9 +3,10 @@
 // DescribeGroups about a KIP-848 group is the trap other consoles fall into: it answers "Dead",
 // with no members and no error.
 import type { BrokerRef, GroupDetail, GroupMember, GroupSummary, GroupType, PartitionOffset } from '../../shared/kafka/groups';
-import { partitionLag, totalLag } from '../../shared/kafka/lag';
+import { partitionLag } from '../../shared/kafka/lag';
 import { AppFailure } from '../../shared/result';
-import type { AssignedTopic, CommittedOffset, KafkaPort, ListedGroup } from './kafka-port';
+import type { AssignedTopic, CommittedOffset, KafkaPort } from './kafka-port';
+import type { GroupMonitor } from './monitor/group-monitor';
 
 /** Group types whose offsets live in __consumer_offsets and are read with OffsetFetch. */
 const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);
@@ -16,48 +17,15 @@ export class GroupsService {
   /** Group types seen in the last listing, so describing one group needs no full ListGroups. */
   readonly #knownTypes = new Map<string, GroupType>();
 
-  constructor(private readonly kafka: KafkaPort) {}
+  constructor(private readonly kafka: KafkaPort, private readonly monitor?: GroupMonitor) {}
 
   async list(): Promise<GroupSummary[]> {
-    const listed = await this.kafka.listGroups();
-    this.#knownTypes.clear();
-    for (const g of listed) this.#knownTypes.set(g.groupId, g.type);
-    const ids = listed.map((g) => g.groupId);
-    const idsOf = (type: GroupType) => listed.filter((g) => g.type === type).map((g) => g.groupId);
-
-    const [coordinators, consumerGroups, classicGroups, committed] = await Promise.all([
-      this.kafka.findCoordinators(ids),
-      this.kafka.describeConsumerGroups(idsOf('consumer')),
-      this.kafka.describeClassicGroups(idsOf('classic')),
-      this.kafka.committedOffsets(listed.filter((g) => offsetCommittingTypes.has(g.type)).map((g) => g.groupId)),
-    ]);
-    const topics = new Set<string>();
-    for (const offsets of committed.values()) for (const o of offsets) topics.add(o.topic);
-    const logEnds = await this.kafka.logEndOffsets([...topics]);
-
-    const memberCount = (g: ListedGroup): number | null => {
-      if (g.type === 'consumer') return consumerGroups.get(g.groupId)?.members.length ?? null;
-      if (g.type === 'classic') return classicGroups.get(g.groupId)?.members.length ?? null;
-      return null;
-    };
-    // DescribeGroups/ConsumerGroupDescribe are read after ListGroups; prefer their fresher state.
-    const stateOf = (g: ListedGroup): string =>
-      (g.type === 'consumer' ? consumerGroups.get(g.groupId)?.state : g.type === 'classic' ? classicGroups.get(g.groupId)?.state : undefined) ?? g.state;
-
-    return listed
-      .map((g) => ({
-        groupId: g.groupId,
-        type: g.type,
-        state: stateOf(g),
-        members: memberCount(g),
-        coordinator: coordinators.get(g.groupId) ?? null,
-        totalLag: totalLag((committed.get(g.groupId) ?? []).map((o) => partitionLag(o.offset, logEnds.get(o.topic)?.get(o.partition) ?? null))),
-      }))
-      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+    if (!this.monitor) throw new AppFailure('INTERNAL', 'The groups list needs the cluster monitor.');
+    return this.monitor.summaries();
   }
 
   async #typeOf(groupId: string): Promise<GroupType> {
-    const known = this.#knownTypes.get(groupId);
+    const known = this.#knownTypes.get(groupId) ?? this.monitor?.lastSweep?.groups.find((g) => g.groupId === groupId)?.type;
     if (known) return known;
     const listed = await this.kafka.listGroups();
     for (const g of listed) this.#knownTypes.set(g.groupId, g.type);
@@ -75,6 +43,12 @@ export class GroupsService {
     const coordinator = coordinators.get(groupId) ?? null;
     const base = await this.#describeByType(groupId, type, coordinator);
     const offsets = await this.#partitionOffsets(base.members, committed.get(groupId) ?? []);
+    if (type === 'consumer' && this.monitor) {
+      // The group page polls faster than the sweep: feed the rebalance history, and learn since
+      // when each member has been behind the group epoch.
+      const behindSince = this.monitor.observeDetail(groupId, base.state, base.groupEpoch, base.assignmentEpoch, base.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })));
+      base.members = base.members.map((m) => ({ ...m, epochBehindSince: behindSince.get(m.memberId) ?? null }));
+    }
     return { ...base, offsets };
   }
 

@@ -3,8 +3,6 @@ import type { ProfileSettings } from '../../shared/profiles';
 import { AppFailure } from '../../shared/result';
 import { describeCluster } from '../kafka/cluster-service';
 import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
-import { GroupsService } from '../kafka/groups-service';
-import type { KafkaPort } from '../kafka/kafka-port';
 import type { ProfileStore } from '../settings/profile-store';
 import type { Handlers } from './router';
 
@@ -19,13 +17,7 @@ export interface HandlerDependencies {
 }
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
-  const groupServices = new WeakMap<KafkaPort, GroupsService>();
-  const groups = () => {
-    const client = deps.connections.active();
-    let service = groupServices.get(client);
-    if (!service) groupServices.set(client, (service = new GroupsService(client)));
-    return service;
-  };
+  const session = () => deps.connections.active();
 
   async function testConnection(settings: ProfileSettings, password: string | null) {
     const started = Date.now();
@@ -68,8 +60,10 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       const profile = deps.profiles.get(id);
       return testConnection(profile, deps.profiles.password(id));
     },
-    'cluster.describe': () => describeCluster(deps.connections.active()),
-    'groups.list': async () => ({ groups: await groups().list() }),
-    'groups.describe': ({ groupId }) => groups().describe(groupId),
+    'cluster.describe': () => describeCluster(session().client),
+    'groups.list': async () => ({ groups: await session().groups.list() }),
+    'groups.describe': ({ groupId }) => session().groups.describe(groupId),
+    'groups.health': ({ groupId }) => session().monitor.health(groupId),
+    'groups.history': ({ groupId, stuckAfterMs }) => session().monitor.history(groupId, stuckAfterMs ?? 30_000),
   };
 }

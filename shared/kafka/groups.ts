@@ -18,6 +18,10 @@ export const groupSummarySchema = z.object({
   coordinator: brokerRefSchema.nullable(),
   /** Sum of partition lags; null when no partition of the group has a committed offset. */
   totalLag: z.number().nullable(),
+  /** Burrow-style health (worst partition); null until Sluice has observed a committed offset. */
+  health: z.enum(['OK', 'WARN', 'ERR']).nullable(),
+  /** Seconds behind (interpolation model, worst partition); null when unknown. */
+  lagSeconds: z.number().nullable(),
 });
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
 
@@ -39,6 +43,8 @@ export const groupMemberSchema = z.object({
   assignment: assignmentSchema,
   /** KIP-848 only: what the coordinator wants this member to own. */
   targetAssignment: assignmentSchema.nullable(),
+  /** KIP-848 only: since when (ms) this member's epoch has been behind the group epoch, as Sluice observed it. */
+  epochBehindSince: z.number().nullable().optional(),
 });
 export type GroupMember = z.infer<typeof groupMemberSchema>;
 

@@ -13,8 +13,10 @@ export interface OffsetSample {
 
 export interface TimeLag {
   seconds: number | null;
-  /** True when the committed offset is older than every sample: the lag is at least `seconds`. */
+  /** True when the committed offset is older than every sample and no rate is known: the lag is at least `seconds`. */
   atLeast: boolean;
+  /** How the number was read: between two samples, beyond the oldest at the observed produce rate, or a lower bound. */
+  method?: 'interpolated' | 'extrapolated' | 'lower-bound';
 }
 
 /** Adds an observation, keeping one sample per distinct value and at most `cap` samples. */
@@ -31,9 +33,17 @@ export function recordSample(samples: OffsetSample[], offset: number, at: number
 export function interpolatedLag(logEnd: readonly OffsetSample[], committedOffset: number | null, now: number): TimeLag {
   if (committedOffset === null || logEnd.length === 0) return { seconds: null, atLeast: false };
   const latest = logEnd[logEnd.length - 1]!;
-  if (committedOffset >= latest.offset) return { seconds: 0, atLeast: false };
+  if (committedOffset >= latest.offset) return { seconds: 0, atLeast: false, method: 'interpolated' };
   const oldest = logEnd[0]!;
-  if (committedOffset < oldest.offset) return { seconds: Math.max(0, (now - oldest.firstAt) / 1000), atLeast: true };
+  if (committedOffset < oldest.offset) {
+    // Older than every sample: extrapolate at the observed produce rate, as kafka-lag-exporter does;
+    // without a rate, all we know is that it is older than the oldest sample.
+    const lowerBound = Math.max(0, (now - oldest.firstAt) / 1000);
+    const span = (latest.firstAt - oldest.lastAt) / 1000;
+    const rate = span > 0 ? (latest.offset - oldest.offset) / span : 0;
+    if (rate > 0) return { seconds: Math.max(lowerBound, lowerBound + (oldest.offset - committedOffset) / rate), atLeast: false, method: 'extrapolated' };
+    return { seconds: lowerBound, atLeast: true, method: 'lower-bound' };
+  }
   // The record at `committedOffset` was produced while the log end moved from a.offset to b.offset,
   // between the last time we saw a and the first time we saw b.
   for (let i = logEnd.length - 1; i > 0; i--) {
@@ -42,7 +52,7 @@ export function interpolatedLag(logEnd: readonly OffsetSample[], committedOffset
     if (a.offset <= committedOffset && committedOffset < b.offset) {
       const fraction = (committedOffset - a.offset + 1) / (b.offset - a.offset);
       const producedAt = a.lastAt + fraction * (b.firstAt - a.lastAt);
-      return { seconds: Math.max(0, (now - producedAt) / 1000), atLeast: false };
+      return { seconds: Math.max(0, (now - producedAt) / 1000), atLeast: false, method: 'interpolated' };
     }
   }
   return { seconds: null, atLeast: false };
@@ -57,6 +67,8 @@ export function timestampLag(recordTimestamp: number | null, lag: number | null,
 /** Offsets per second over the samples (from the first time the first value was seen). */
 export function ratePerSecond(samples: readonly OffsetSample[], now: number, horizonMs = 60_000): number | null {
   if (samples.length === 0) return null;
+  // One observation at one instant says nothing about a rate.
+  if (samples.length === 1 && samples[0]!.lastAt === samples[0]!.firstAt) return null;
   const recent = samples.filter((s) => s.lastAt >= now - horizonMs);
   const from = recent[0] ?? samples[samples.length - 1]!;
   const to = samples[samples.length - 1]!;

@@ -3,7 +3,7 @@ import { filterAndSortGroups } from '../../shared/kafka/group-filter';
 import type { GroupSummary } from '../../shared/kafka/groups';
 
 const g = (groupId: string, type: GroupSummary['type'], state: string, members: number | null, totalLag: number | null): GroupSummary =>
-  ({ groupId, type, state, members, coordinator: null, totalLag });
+  ({ groupId, type, state, members, coordinator: null, totalLag, health: null, lagSeconds: null });
 const groups = [g('payments', 'consumer', 'Stable', 3, 10), g('orders', 'classic', 'Empty', 0, null), g('audit', 'consumer', 'Reconciling', 1, 500), g('billing', 'share', 'Stable', null, null)];
 const byId = { key: 'groupId' as const, descending: false };
 

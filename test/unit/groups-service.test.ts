@@ -3,20 +3,6 @@ import { GroupsService } from '../../main/kafka/groups-service';
 import { fakeKafka } from './fake-kafka';
 
 describe('GroupsService routing by type', () => {
-  it('describes KIP-848 groups with ConsumerGroupDescribe and classic groups with DescribeGroups only', async () => {
-    const kafka = fakeKafka();
-    const list = await new GroupsService(kafka).list();
-    expect(kafka.describeConsumerGroups).toHaveBeenCalledWith(['k848']);
-    expect(kafka.describeClassicGroups).toHaveBeenCalledWith(['old']);
-    // Share groups have no OffsetFetch-committed offsets.
-    expect(kafka.committedOffsets).toHaveBeenCalledWith(['k848', 'old']);
-    expect(list).toEqual([
-      { groupId: 'k848', type: 'consumer', state: 'Reconciling', members: 1, coordinator: { nodeId: 1, host: 'b1', port: 9092 }, totalLag: 60 },
-      { groupId: 'old', type: 'classic', state: 'Stable', members: 1, coordinator: { nodeId: 1, host: 'b1', port: 9092 }, totalLag: 80 },
-      { groupId: 'queue', type: 'share', state: 'Stable', members: null, coordinator: { nodeId: 1, host: 'b1', port: 9092 }, totalLag: null },
-    ]);
-  });
-
   it('reports KIP-848 epochs and marks an assigned partition without a commit as "no offset"', async () => {
     const kafka = fakeKafka();
     const detail = await new GroupsService(kafka).describe('k848');
@@ -41,7 +27,6 @@ describe('GroupsService routing by type', () => {
 
   it('answers NOT_FOUND when a listed KIP-848 group has vanished by the time it is described', async () => {
     const service = new GroupsService(fakeKafka({ describeConsumerGroups: async () => new Map() }));
-    await service.list();
     await expect(service.describe('k848')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -11,9 +11,11 @@ describe('interpolatedLag', () => {
     expect(lag.atLeast).toBe(false);
     expect(lag.seconds).toBeCloseTo(15, 0);
   });
-  it('is zero when caught up', () => expect(interpolatedLag([s(5, 0)], 5, 10_000)).toEqual({ seconds: 0, atLeast: false }));
+  it('is zero when caught up', () => expect(interpolatedLag([s(5, 0)], 5, 10_000)).toEqual({ seconds: 0, atLeast: false, method: 'interpolated' }));
   it('says "at least" when the committed offset is older than every sample', () => {
-    expect(interpolatedLag([s(100, 5_000), s(200, 10_000)], 50, 20_000)).toEqual({ seconds: 15, atLeast: true });
+    expect(interpolatedLag([s(100, 5_000)], 50, 20_000)).toEqual({ seconds: 15, atLeast: true, method: 'lower-bound' });
+    // With a produce rate (100 offsets in 5 s), 50 offsets before the oldest sample is 2.5 s further back.
+    expect(interpolatedLag([s(100, 5_000), s(200, 10_000)], 50, 20_000)).toEqual({ seconds: 17.5, atLeast: false, method: 'extrapolated' });
   });
   it('is unknown without a committed offset', () => expect(interpolatedLag([s(1, 0)], null, 1)).toEqual({ seconds: null, atLeast: false }));
   it('grows with the committed offset falling further behind (monotone in offset)', () => {

@@ -1,0 +1,266 @@
+// Samples the whole cluster every few seconds (one sweep), keeps a bounded history per group, and
+// answers the groups list, health and history from it. Polling lives here, in main; the console
+// only receives what changed.
+import fs from 'node:fs';
+import type { GroupSummary } from '../../../shared/kafka/groups';
+import { partitionKey } from '../../../shared/kafka/groups';
+import { interpolatedLag, ratePerSecond, recordSample, timeToDrain, timestampLag, type OffsetSample } from '../../../shared/kafka/lag-time';
+import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
+import { totalLag } from '../../../shared/kafka/lag';
+import { AppFailure } from '../../../shared/result';
+import { createLogger } from '../../log';
+import type { KafkaPort } from '../kafka-port';
+import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, timeInState, trackStatus, type GroupTrack } from './group-track';
+import { historyFile, loadHistory, saveHistory } from './history-file';
+import { sweepGroups, type Sweep, type SweptGroup } from './sweep';
+
+const log = createLogger('monitor');
+const LOG_END_SAMPLES = 120;
+
+export interface MonitorOptions {
+  intervalMs?: number;
+  historyDir?: string;
+  saveEveryMs?: number;
+}
+
+const splitKey = (key: string) => {
+  const i = key.lastIndexOf('\u0000');
+  return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
+};
+
+export class GroupMonitor {
+  readonly #tracks = new Map<string, GroupTrack>();
+  readonly #logEnds = new Map<string, OffsetSample[]>();
+  readonly #listeners = new Set<() => void>();
+  #summaries: GroupSummary[] | null = null;
+  #lastSweep: Sweep | null = null;
+  #firstSweep: Promise<void>;
+  #timer: NodeJS.Timeout | null = null;
+  #closed = false;
+  #clusterId: string | null = null;
+  #lastSave = Date.now();
+  #lastError: unknown = null;
+  readonly #intervalMs: number;
+
+  constructor(private readonly kafka: KafkaPort, private readonly options: MonitorOptions = {}) {
+    this.#intervalMs = options.intervalMs ?? 5_000;
+    this.#firstSweep = this.#tick();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get lastSweep(): Sweep | null { return this.#lastSweep; }
+
+  async #loadOnce(): Promise<void> {
+    if (this.#clusterId || !this.options.historyDir) return;
+    this.#clusterId = (await this.kafka.describeCluster()).clusterId;
+    const loaded = loadHistory(historyFile(this.options.historyDir, this.#clusterId));
+    if (!loaded) return;
+    for (const [id, t] of loaded.groups) this.#tracks.set(id, t);
+    for (const [k, v] of loaded.logEnds) this.#logEnds.set(k, v);
+  }
+
+  async #tick(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      await this.#loadOnce();
+      const first = this.#summaries === null;
+      // Only the first sweep streams partial results; later ones replace the list in one step.
+      const sweep = await sweepGroups(this.kafka, first ? (partial) => this.#publish(partial, false) : undefined);
+      if (this.#closed) return;
+      this.#lastError = null;
+      this.#publish(sweep, true);
+      this.#maybeSave();
+    } catch (error) {
+      this.#lastError = error;
+      log.warn('sweep failed', error instanceof Error ? error.message : error);
+      for (const listener of this.#listeners) listener();
+    } finally {
+      if (!this.#closed) this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#intervalMs);
+    }
+  }
+
+  #publish(sweep: Sweep, complete: boolean) {
+    const at = sweep.at;
+    if (complete) {
+      for (const [key, offset] of sweep.logEnds) {
+        let samples = this.#logEnds.get(key);
+        if (!samples) this.#logEnds.set(key, (samples = []));
+        recordSample(samples, offset, at, LOG_END_SAMPLES);
+      }
+      this.#lastSweep = sweep;
+    }
+    const listed = new Set<string>();
+    this.#summaries = sweep.groups.map((g) => {
+      listed.add(g.groupId);
+      return complete ? this.#observe(g, sweep) : this.#partialSummary(g, sweep);
+    });
+    this.#summaries.sort((a, b) => a.groupId.localeCompare(b.groupId));
+    if (complete) for (const id of this.#tracks.keys()) if (!listed.has(id)) this.#tracks.delete(id);
+    for (const listener of this.#listeners) listener();
+  }
+
+  #partialSummary(g: SweptGroup, sweep: Sweep): GroupSummary {
+    const lags = g.committed?.map((o) => {
+      const end = sweep.logEnds.get(partitionKey(o.topic, o.partition));
+      return end === undefined ? null : Math.max(0, end - o.offset);
+    });
+    return {
+      groupId: g.groupId, type: g.type, state: g.state,
+      members: g.consumer?.members.length ?? g.classic?.members.length ?? null,
+      coordinator: g.coordinator, totalLag: lags ? totalLag(lags) : null,
+      health: this.#tracks.get(g.groupId) ? trackStatus(this.#tracks.get(g.groupId)!) : null, lagSeconds: null,
+    };
+  }
+
+  #observe(g: SweptGroup, sweep: Sweep): GroupSummary {
+    const at = sweep.at;
+    let track = this.#tracks.get(g.groupId);
+    if (!track) this.#tracks.set(g.groupId, (track = newGroupTrack(g.type, g.state, at)));
+    observeState(track, g.type, g.state, at);
+    if (g.consumer) {
+      observeEpochs(track, g.consumer.groupEpoch, g.consumer.assignmentEpoch, at);
+      observeMembers(track, g.consumer.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
+    } else if (g.classic) {
+      observeMembers(track, g.classic.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: null })), at);
+    }
+    const members = g.consumer?.members.length ?? g.classic?.members.length ?? null;
+    const observations = (g.committed ?? []).flatMap((o) => {
+      const key = partitionKey(o.topic, o.partition);
+      const logEndOffset = sweep.logEnds.get(key);
+      return logEndOffset === undefined ? [] : [{ key, committedOffset: o.offset, logEndOffset }];
+    });
+    observePartitions(track, observations, at, (members ?? 0) > 0);
+    const lag = g.committed === undefined ? null : totalLag(observations.map((o) => Math.max(0, o.logEndOffset - o.committedOffset)));
+    let lagSeconds: number | null = null;
+    for (const o of observations) {
+      const seconds = interpolatedLag(this.#logEnds.get(o.key) ?? [], o.committedOffset, at).seconds;
+      if (seconds !== null) lagSeconds = Math.max(lagSeconds ?? 0, seconds);
+    }
+    observeGroupLag(track, lag, lagSeconds, at);
+    return { groupId: g.groupId, type: g.type, state: g.state, members, coordinator: g.coordinator, totalLag: lag, health: trackStatus(track), lagSeconds };
+  }
+
+  /** The latest list; during the very first sweep, what has arrived so far. */
+  async summaries(): Promise<GroupSummary[]> {
+    if (this.#summaries === null) await this.#firstSweep;
+    if (this.#summaries === null) throw this.#lastError ?? new AppFailure('KAFKA_UNREACHABLE', 'The first sweep of the cluster has not finished.');
+    if (this.#lastError && this.#lastSweep && Date.now() - this.#lastSweep.at > this.#intervalMs * 3) throw this.#lastError;
+    return this.#summaries;
+  }
+
+  /** Lets a group page feed the history with its faster describe polling. */
+  observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: Array<{ memberId: string; clientId: string; memberEpoch: number | null }>): Map<string, number | null> {
+    const track = this.#tracks.get(groupId);
+    const behind = new Map<string, number | null>();
+    if (!track) return behind;
+    const at = Date.now();
+    observeState(track, track.type, state, at);
+    observeEpochs(track, groupEpoch, assignmentEpoch, at);
+    observeMembers(track, members, at);
+    for (const [memberId, m] of track.members) behind.set(memberId, m.behindSince);
+    return behind;
+  }
+
+  #track(groupId: string): GroupTrack {
+    const track = this.#tracks.get(groupId);
+    if (!track) throw new AppFailure('NOT_FOUND', `Sluice has not observed a group "${groupId}" on this cluster (yet).`, { groupId });
+    return track;
+  }
+
+  async health(groupId: string, withRecordTimestamps = true): Promise<GroupHealth> {
+    await this.summaries();
+    const track = this.#track(groupId);
+    const now = Date.now();
+    const entries = [...track.partitions].filter(([, p]) => p.window.length > 0);
+    const timestamps = withRecordTimestamps
+      ? await this.kafka.recordTimestamps(entries.flatMap(([key, p]) => {
+        const last = p.window[p.window.length - 1]!;
+        return last.lag > 0 ? [{ ...splitKey(key), offset: last.offset }] : [];
+      })).catch(() => new Map<string, number | null>())
+      : new Map<string, number | null>();
+    let consume: number | null = null;
+    let produce: number | null = null;
+    const partitions = entries.map(([key, p]) => {
+      const last = p.window[p.window.length - 1]!;
+      const logEndSamples = this.#logEnds.get(key) ?? [];
+      const interpolated = interpolatedLag(logEndSamples, last.offset, now);
+      const consumeRate = ratePerSecond(p.committed, now);
+      const produceRate = ratePerSecond(logEndSamples, now);
+      if (consumeRate !== null) consume = (consume ?? 0) + consumeRate;
+      if (produceRate !== null) produce = (produce ?? 0) + produceRate;
+      return {
+        ...splitKey(key),
+        status: p.health!.status, rule: p.health!.rule, complete: p.health!.complete,
+        committedOffset: last.offset, logEndOffset: last.logEndOffset, lag: last.lag,
+        lagSeconds: { interpolated: interpolated.seconds, atLeast: interpolated.atLeast, method: interpolated.method ?? null, recordTimestamp: timestampLag(timestamps.get(key) ?? null, last.lag, now) },
+        consumeRate, produceRate, drain: timeToDrain(last.lag, consumeRate, produceRate),
+        window: p.window,
+      };
+    }).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    const worst = <T extends { interpolated: number | null; atLeast: boolean; method: 'interpolated' | 'extrapolated' | 'lower-bound' | null; recordTimestamp: number | null }>(list: T[]) => ({
+      interpolated: list.reduce<number | null>((m, l) => (l.interpolated === null ? m : Math.max(m ?? 0, l.interpolated)), null),
+      atLeast: list.some((l) => l.atLeast),
+      method: list.reduce<T | null>((w, l) => (l.interpolated !== null && (w === null || l.interpolated > (w.interpolated ?? -1)) ? l : w), null)?.method ?? null,
+      recordTimestamp: list.reduce<number | null>((m, l) => (l.recordTimestamp === null ? m : Math.max(m ?? 0, l.recordTimestamp)), null),
+    });
+    const lag = partitions.length ? partitions.reduce((n, p) => n + p.lag, 0) : null;
+    return {
+      groupId, status: trackStatus(track), evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.at)) : null,
+      complete: partitions.every((p) => p.complete), lag,
+      lagSeconds: worst(partitions.map((p) => p.lagSeconds)),
+      consumeRate: consume, produceRate: produce, drain: timeToDrain(lag, consume, produce),
+      partitions,
+    };
+  }
+
+  async history(groupId: string, stuckAfterMs: number): Promise<GroupHistory> {
+    await this.summaries();
+    const track = this.#track(groupId);
+    const now = Date.now();
+    const stuckMembers = [...track.members].flatMap(([memberId, m]) =>
+      m.behindSince !== null && now - m.behindSince >= stuckAfterMs ? [{ memberId, clientId: m.clientId, memberEpoch: m.memberEpoch, behindSince: m.behindSince, behindForMs: now - m.behindSince }] : []);
+    const firstPoint = track.points[0]?.[0] ?? null;
+    const firstSpan = track.spans[0]?.from ?? null;
+    return {
+      groupId, type: track.type, state: track.state,
+      lag: track.points,
+      partitions: [...track.partitions].map(([key, p]) => ({ ...splitKey(key), points: p.points })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      events: track.events,
+      states: [...track.spans, { state: track.state, from: track.stateSince, to: now }],
+      timeInStateMs: timeInState(track, now),
+      epochs: { groupEpoch: track.groupEpoch, assignmentEpoch: track.assignmentEpoch },
+      stuckMembers, stuckAfterMs,
+      since: firstPoint === null ? firstSpan : firstSpan === null ? firstPoint : Math.min(firstPoint, firstSpan),
+    };
+  }
+
+  /** Forces the next sweep now (after a reset or delete). */
+  refresh(): void {
+    if (this.#closed || !this.#timer) return;
+    clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#firstSweep = this.#tick();
+  }
+
+  #maybeSave(force = false) {
+    if (!this.options.historyDir || !this.#clusterId) return;
+    if (!force && Date.now() - this.#lastSave < (this.options.saveEveryMs ?? 60_000)) return;
+    this.#lastSave = Date.now();
+    try {
+      fs.mkdirSync(this.options.historyDir, { recursive: true });
+      saveHistory(historyFile(this.options.historyDir, this.#clusterId), this.#clusterId, this.#tracks, this.#logEnds);
+    } catch (error) {
+      log.warn('could not save the history', error);
+    }
+  }
+
+  close(): void {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#maybeSave(true);
+  }
+}

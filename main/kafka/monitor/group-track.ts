@@ -1,0 +1,158 @@
+// What Sluice remembers about one group between sweeps: health windows and committed-offset
+// samples per partition, change-only lag points for charts, and a bounded event log of state
+// transitions, epoch bumps and member joins and leaves (the rebalance timeline).
+import type { GroupType } from '../../../shared/kafka/groups';
+import { evaluatePartition, groupStatus, type PartitionHealth, type WindowEntry } from '../../../shared/kafka/health';
+import { recordSample, type OffsetSample } from '../../../shared/kafka/lag-time';
+
+export const limits = { window: 10, committedSamples: 60, partitionPoints: 360, groupPoints: 720, events: 300, spans: 200 };
+
+export type GroupEvent =
+  | { at: number; kind: 'state'; from: string; to: string }
+  | { at: number; kind: 'type'; from: GroupType; to: GroupType }
+  | { at: number; kind: 'group-epoch' | 'assignment-epoch'; from: number; to: number }
+  | { at: number; kind: 'join' | 'leave'; memberId: string; clientId: string };
+
+export interface PartitionTrack {
+  window: WindowEntry[];
+  lastOffset: number | null;
+  lastOffsetChangeAt: number;
+  committed: OffsetSample[];
+  /** [time, lag] when the lag changed. */
+  points: Array<[number, number]>;
+  health: PartitionHealth | null;
+}
+
+export interface MemberTrack {
+  clientId: string;
+  memberEpoch: number | null;
+  /** When its epoch was first seen behind the group epoch; null while in step. */
+  behindSince: number | null;
+}
+
+export interface GroupTrack {
+  type: GroupType;
+  state: string;
+  stateSince: number;
+  lastSeen: number;
+  groupEpoch: number | null;
+  assignmentEpoch: number | null;
+  /** [time, total lag, lag seconds] when either changed. */
+  points: Array<[number, number | null, number | null]>;
+  events: GroupEvent[];
+  /** Closed state intervals, for the timeline and time-in-state totals. */
+  spans: Array<{ state: string; from: number; to: number }>;
+  members: Map<string, MemberTrack>;
+  /** False until members were seen once, so a restart does not log every member as a join. */
+  membersObserved: boolean;
+  partitions: Map<string, PartitionTrack>;
+}
+
+export function newGroupTrack(type: GroupType, state: string, at: number): GroupTrack {
+  return { type, state, stateSince: at, lastSeen: at, groupEpoch: null, assignmentEpoch: null, points: [], events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
+}
+
+const push = <T>(list: T[], item: T, cap: number) => {
+  list.push(item);
+  if (list.length > cap) list.splice(0, list.length - cap);
+};
+
+export function observeState(track: GroupTrack, type: GroupType, state: string, at: number): void {
+  if (type !== track.type) {
+    push(track.events, { at, kind: 'type', from: track.type, to: type }, limits.events);
+    track.type = type;
+  }
+  if (state !== track.state) {
+    push(track.spans, { state: track.state, from: track.stateSince, to: at }, limits.spans);
+    push(track.events, { at, kind: 'state', from: track.state, to: state }, limits.events);
+    track.state = state;
+    track.stateSince = at;
+  }
+  track.lastSeen = at;
+}
+
+export function observeEpochs(track: GroupTrack, groupEpoch: number | null, assignmentEpoch: number | null, at: number): void {
+  if (groupEpoch !== null && track.groupEpoch !== null && groupEpoch !== track.groupEpoch) {
+    push(track.events, { at, kind: 'group-epoch', from: track.groupEpoch, to: groupEpoch }, limits.events);
+  }
+  if (assignmentEpoch !== null && track.assignmentEpoch !== null && assignmentEpoch !== track.assignmentEpoch) {
+    push(track.events, { at, kind: 'assignment-epoch', from: track.assignmentEpoch, to: assignmentEpoch }, limits.events);
+  }
+  track.groupEpoch = groupEpoch;
+  track.assignmentEpoch = assignmentEpoch;
+}
+
+export function observeMembers(track: GroupTrack, members: Array<{ memberId: string; clientId: string; memberEpoch: number | null }>, at: number): void {
+  const firstObservation = !track.membersObserved;
+  track.membersObserved = true;
+  const seen = new Set<string>();
+  for (const m of members) {
+    seen.add(m.memberId);
+    let member = track.members.get(m.memberId);
+    if (!member) {
+      member = { clientId: m.clientId, memberEpoch: m.memberEpoch, behindSince: null };
+      track.members.set(m.memberId, member);
+      if (!firstObservation) push(track.events, { at, kind: 'join', memberId: m.memberId, clientId: m.clientId }, limits.events);
+    }
+    member.memberEpoch = m.memberEpoch;
+    const behind = track.groupEpoch !== null && m.memberEpoch !== null && m.memberEpoch < track.groupEpoch;
+    if (behind && member.behindSince === null) member.behindSince = at;
+    if (!behind) member.behindSince = null;
+  }
+  for (const [memberId, member] of track.members) {
+    if (seen.has(memberId)) continue;
+    track.members.delete(memberId);
+    push(track.events, { at, kind: 'leave', memberId, clientId: member.clientId }, limits.events);
+  }
+}
+
+export interface PartitionObservation {
+  key: string;
+  committedOffset: number;
+  logEndOffset: number;
+}
+
+/** Adds one sample per partition and re-evaluates health against the current log end. */
+export function observePartitions(track: GroupTrack, observations: PartitionObservation[], at: number, hasActiveMembers: boolean): void {
+  const seen = new Set<string>();
+  for (const o of observations) {
+    seen.add(o.key);
+    let p = track.partitions.get(o.key);
+    if (!p) {
+      p = { window: [], lastOffset: null, lastOffsetChangeAt: at, committed: [], points: [], health: null };
+      track.partitions.set(o.key, p);
+    }
+    const lag = Math.max(0, o.logEndOffset - o.committedOffset);
+    if (p.lastOffset !== o.committedOffset) {
+      p.lastOffset = o.committedOffset;
+      p.lastOffsetChangeAt = at;
+    }
+    push(p.window, { at, offset: o.committedOffset, lag, logEndOffset: o.logEndOffset }, limits.window);
+    recordSample(p.committed, o.committedOffset, at, limits.committedSamples);
+    const lastPoint = p.points[p.points.length - 1];
+    if (!lastPoint || lastPoint[1] !== lag) push(p.points, [at, lag], limits.partitionPoints);
+    p.health = evaluatePartition({ window: p.window, currentLag: lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: at });
+  }
+  // Offsets deleted or expired: forget the partition.
+  for (const key of track.partitions.keys()) if (!seen.has(key)) track.partitions.delete(key);
+}
+
+export function observeGroupLag(track: GroupTrack, totalLag: number | null, lagSeconds: number | null, at: number): void {
+  const last = track.points[track.points.length - 1];
+  const rounded = lagSeconds === null ? null : Math.round(lagSeconds);
+  if (!last || last[1] !== totalLag || last[2] !== rounded) push(track.points, [at, totalLag, rounded], limits.groupPoints);
+}
+
+export function trackStatus(track: GroupTrack) {
+  const evaluated = [...track.partitions.values()].flatMap((p) => (p.health ? [p.health] : []));
+  if (evaluated.length === 0) return null;
+  return groupStatus(evaluated);
+}
+
+/** Milliseconds spent per state, closed intervals plus the current one. */
+export function timeInState(track: GroupTrack, now: number): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const span of track.spans) totals[span.state] = (totals[span.state] ?? 0) + (span.to - span.from);
+  totals[track.state] = (totals[track.state] ?? 0) + (now - track.stateSince);
+  return totals;
+}

@@ -1,0 +1,64 @@
+// One sweep: the state and lag of every group on the cluster, in few requests. ListGroups and the
+// log ends of every partition (one ListOffsets per leader) run side by side; coordinators are
+// found once; describes and OffsetFetch batch many groups per request, a chunk at a time, so the
+// first answers can be shown while the rest arrive.
+import { chunk, mapLimit } from '../../../shared/concurrency';
+import type { BrokerRef, GroupType } from '../../../shared/kafka/groups';
+import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup } from '../kafka-port';
+
+export interface SweptGroup {
+  groupId: string;
+  type: GroupType;
+  state: string;
+  coordinator: BrokerRef | null;
+  consumer: ConsumerGroupDescription | null;
+  classic: ClassicGroupDescription | null;
+  /** undefined until its OffsetFetch chunk has answered. */
+  committed: CommittedOffset[] | undefined;
+}
+
+export interface Sweep {
+  at: number;
+  durationMs: number;
+  groups: SweptGroup[];
+  /** topic\0partition → log-end offset */
+  logEnds: Map<string, number>;
+  complete: boolean;
+}
+
+const CHUNK = 2_000;
+const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);
+
+export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep) => void): Promise<Sweep> {
+  const started = Date.now();
+  const [listed, topics] = await Promise.all([kafka.listGroups(), kafka.listTopics()]);
+  const logEndsPromise = kafka.listOffsets(topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }))), 'latest');
+  const coordinators = await kafka.findCoordinators(listed.map((g) => g.groupId));
+  const groups = new Map<string, SweptGroup>(listed.map((g: ListedGroup) => [g.groupId, {
+    groupId: g.groupId, type: g.type, state: g.state, coordinator: coordinators.get(g.groupId) ?? null, consumer: null, classic: null, committed: undefined,
+  }]));
+  const snapshot = (logEnds: Map<string, number>, complete: boolean): Sweep => ({ at: started, durationMs: Date.now() - started, groups: [...groups.values()], logEnds, complete });
+  let logEnds = new Map<string, number>();
+  onPartial?.(snapshot(logEnds, false));
+  void logEndsPromise.then((ends) => { logEnds = ends; }, () => undefined);
+
+  await mapLimit(chunk(listed, CHUNK), 2, async (part) => {
+    const idsOf = (type: GroupType) => part.filter((g) => g.type === type).map((g) => g.groupId);
+    const [consumer, classic, committed] = await Promise.all([
+      kafka.describeConsumerGroups(idsOf('consumer'), coordinators),
+      kafka.describeClassicGroups(idsOf('classic'), coordinators),
+      kafka.committedOffsets(part.filter((g) => offsetCommittingTypes.has(g.type)).map((g) => g.groupId), coordinators),
+    ]);
+    for (const g of part) {
+      const swept = groups.get(g.groupId)!;
+      swept.consumer = consumer.get(g.groupId) ?? null;
+      swept.classic = classic.get(g.groupId) ?? null;
+      // Describe answers come after ListGroups: prefer their fresher state.
+      swept.state = swept.consumer?.state ?? swept.classic?.state ?? g.state;
+      swept.committed = committed.get(g.groupId) ?? (offsetCommittingTypes.has(g.type) ? [] : undefined);
+    }
+    onPartial?.(snapshot(logEnds, false));
+  });
+  logEnds = await logEndsPromise;
+  return snapshot(logEnds, true);
+}
