@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
+import { AuditLog } from './audit/audit-log';
 import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { SubscriptionHub } from './rpc/subscription-hub';
@@ -12,6 +13,7 @@ import type { SecretStore } from './settings/secret-store';
 
 export interface MainServices {
   router: Router;
+  audit: AuditLog;
   hub: SubscriptionHub;
   profiles: ProfileStore;
   close(): Promise<void>;
@@ -35,6 +37,7 @@ export function createServices(options: ServiceOptions): MainServices {
   const kafkaFactory = options.kafkaFactory ?? defaultKafkaFactory;
   const profiles = new ProfileStore(options.dataDir, options.secrets);
   let hub: SubscriptionHub | null = null;
+  const audit = new AuditLog(path.join(options.dataDir, 'audit.jsonl'));
   const connections = new KafkaConnections(profiles, kafkaFactory, {
     dataDir: options.dataDir,
     sweepIntervalMs: options.sweepIntervalMs,
@@ -47,6 +50,8 @@ export function createServices(options: ServiceOptions): MainServices {
     profiles,
     connections,
     kafkaFactory,
+    audit,
+    onClusterChanged: () => hub?.refresh(),
     onProfilesChanged: () => {
       startMonitoring();
       hub?.refresh();
@@ -66,6 +71,7 @@ export function createServices(options: ServiceOptions): MainServices {
     router,
     hub,
     profiles,
+    audit,
     async close() {
       hub?.close();
       await connections.close();

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { clusterSchema, groupDetailSchema, groupSummarySchema } from './kafka/groups';
 import { groupHealthSchema, groupHistorySchema } from './kafka/monitoring';
+import { deleteGroupInputSchema, deleteOffsetsInputSchema, deletePreviewSchema, resetInputSchema, resetResultSchema } from './kafka/offset-reset';
+import { auditRecordSchema } from './audit';
 import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
 
 const empty = z.object({}).strict();
@@ -57,6 +59,14 @@ export const contract = {
   'groups.history': method({
     input: z.object({ groupId: z.string().min(1), stuckAfterMs: z.number().int().min(0).max(86_400_000).optional() }).strict(),
     output: groupHistorySchema,
+    live: 5_000,
+  }),
+  'groups.resetOffsets': method({ input: resetInputSchema, output: resetResultSchema }),
+  'groups.delete': method({ input: deleteGroupInputSchema, output: deletePreviewSchema }),
+  'groups.deleteOffsets': method({ input: deleteOffsetsInputSchema, output: deletePreviewSchema }),
+  'audit.list': method({
+    input: z.object({ limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: z.object({ records: z.array(auditRecordSchema) }),
     live: 5_000,
   }),
 } as const;

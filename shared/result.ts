@@ -11,6 +11,9 @@ export const errorCodes = [
   'NO_PROFILE', // no connection profile is active
   'KAFKA_UNREACHABLE', // no broker answered
   'KAFKA_ERROR', // a broker answered with an error
+  'GROUP_NOT_EMPTY', // the group has active members: stop them before changing its offsets
+  'CONFIRMATION_REQUIRED', // a production profile needs its name typed to apply a destructive action
+  'STALE_PREVIEW', // what a preview showed has changed since: preview again before applying
   'INTERNAL', // a bug: the details say where
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -48,5 +51,8 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   NO_PROFILE: 409,
   KAFKA_UNREACHABLE: 503,
   KAFKA_ERROR: 502,
+  GROUP_NOT_EMPTY: 409,
+  CONFIRMATION_REQUIRED: 428,
+  STALE_PREVIEW: 409,
   INTERNAL: 500,
 };

@@ -4,6 +4,8 @@ import { AppFailure } from '../../shared/result';
 import { describeCluster } from '../kafka/cluster-service';
 import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
 import type { ProfileStore } from '../settings/profile-store';
+import type { AuditLog } from '../audit/audit-log';
+import { deleteGroup, deleteOffsets, resetOffsets, type ActionContext } from '../kafka/offset-actions';
 import type { Handlers } from './router';
 
 export interface HandlerDependencies {
@@ -14,10 +16,20 @@ export interface HandlerDependencies {
   kafkaFactory: KafkaFactory;
   /** Called after a change that makes live data stale (profile switch, edit). */
   onProfilesChanged: () => void;
+  audit: AuditLog;
+  /** Called after a control action changed the cluster. */
+  onClusterChanged: () => void;
 }
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
   const session = () => deps.connections.active();
+  const actionContext = (): ActionContext => {
+    const s = session();
+    return {
+      kafka: s.client, groups: s.groups, profile: deps.profiles.get(s.profileId), audit: deps.audit,
+      changed: () => { s.monitor.refresh(); deps.onClusterChanged(); },
+    };
+  };
 
   async function testConnection(settings: ProfileSettings, password: string | null) {
     const started = Date.now();
@@ -65,5 +77,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'groups.describe': ({ groupId }) => session().groups.describe(groupId),
     'groups.health': ({ groupId }) => session().monitor.health(groupId),
     'groups.history': ({ groupId, stuckAfterMs }) => session().monitor.history(groupId, stuckAfterMs ?? 30_000),
+    'groups.resetOffsets': (input) => resetOffsets(actionContext(), input),
+    'groups.delete': (input) => deleteGroup(actionContext(), input),
+    'groups.deleteOffsets': (input) => deleteOffsets(actionContext(), input),
+    'audit.list': ({ limit }) => ({ records: deps.audit.recent(limit ?? 200) }),
   };
 }

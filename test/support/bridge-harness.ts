@@ -8,6 +8,7 @@ import { createServices, type MainServices } from '../../main/services';
 import { MemorySecretStore } from '../../main/settings/secret-store';
 
 export interface Harness {
+  dataDir: string;
   bridge: Bridge;
   services: MainServices;
   token: string;
@@ -33,7 +34,7 @@ export async function startHarness(brokers: string): Promise<Harness> {
     return { status: response.status, body: (await response.json()) as never };
   };
   return {
-    bridge, services, token, rpc,
+    dataDir, bridge, services, token, rpc,
     async value(method, input) {
       const { body } = await rpc(method, input);
       if (!body.ok) throw new Error(`${method}: ${body.error?.code} ${body.error?.message}`);
