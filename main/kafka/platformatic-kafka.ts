@@ -40,8 +40,6 @@ const REQUESTS_IN_FLIGHT = 4;
 /** Broker "endpoint type" for DescribeCluster v1: 1 = brokers (2 would be controllers). */
 const BROKER_ENDPOINTS = 1;
 type ConsumerGroupDescribeResponse = consumerGroupDescribeV0.ConsumerGroupDescribeResponse;
-/** Latest offset marker for ListOffsets. */
-const LATEST = -1n;
 
 function adminOptions(settings: KafkaConnectionSettings, clientId: string) {
   const options: ConstructorParameters<typeof Admin>[0] = {

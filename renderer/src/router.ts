@@ -5,7 +5,8 @@ export type Route =
   | { page: 'groups' }
   | { page: 'group'; groupId: string }
   | { page: 'cluster' }
-  | { page: 'profiles' };
+  | { page: 'profiles' }
+  | { page: 'audit' };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'groups' && rest.length > 0 && rest[0]) return { page: 'group', groupId: decodeURIComponent(rest.join('/')) };
   if (first === 'cluster') return { page: 'cluster' };
   if (first === 'profiles') return { page: 'profiles' };
+  if (first === 'audit') return { page: 'audit' };
   return { page: 'groups' };
 }
 

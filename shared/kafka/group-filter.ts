@@ -1,7 +1,9 @@
 // Filtering and sorting of the groups table, kept pure so it can be tested and timed at 10,000 rows.
 import type { GroupSummary, GroupType } from './groups';
 
-export type GroupSortKey = 'groupId' | 'type' | 'state' | 'members' | 'totalLag';
+export type GroupSortKey = 'groupId' | 'type' | 'state' | 'members' | 'totalLag' | 'lagSeconds' | 'health';
+
+const healthRank = { OK: 0, WARN: 1, ERR: 2 } as const;
 
 export interface GroupQuery {
   text: string;
@@ -22,9 +24,11 @@ export function filterAndSortGroups(groups: readonly GroupSummary[], query: Grou
   const { key, descending } = query.sort;
   const direction = descending ? -1 : 1;
   // Unknown numbers (no lag, no member count) sort last in either direction.
+  // Health sorts by severity, not alphabetically.
+  const valueOf = (g: GroupSummary) => (key === 'health' ? (g.health === null ? null : healthRank[g.health]) : g[key]);
   const compare = (a: GroupSummary, b: GroupSummary): number => {
-    const x = a[key];
-    const y = b[key];
+    const x = valueOf(a);
+    const y = valueOf(b);
     if (x === y) return a.groupId.localeCompare(b.groupId);
     if (x === null) return 1;
     if (y === null) return -1;

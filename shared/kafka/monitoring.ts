@@ -75,5 +75,7 @@ export const groupHistorySchema = z.object({
   stuckAfterMs: z.number(),
   /** The history covers this period. */
   since: z.number().nullable(),
+  /** Main's clock when this answer was made: the right end of every chart. */
+  generatedAt: z.number(),
 });
 export type GroupHistory = z.infer<typeof groupHistorySchema>;

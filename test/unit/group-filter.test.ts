@@ -27,3 +27,17 @@ describe('filterAndSortGroups', () => {
     expect(groups).toEqual(copy);
   });
 });
+
+import { alignStepSeries, epochSteps } from '../../shared/kafka/series';
+
+describe('alignStepSeries', () => {
+  it('carries each series forward on the union of times, null before its first point', () => {
+    const { times, values } = alignStepSeries([[[1, 10], [3, 30]], [[2, 5]]], 4);
+    expect(times).toEqual([1, 2, 3, 4]);
+    expect(values).toEqual([[10, 10, 30, 30], [null, 5, 5, 5]]);
+  });
+  it('rebuilds epoch steps from change events', () => {
+    expect(epochSteps([{ at: 10, from: 3, to: 4 }, { at: 20, from: 4, to: 6 }], 6, 0)).toEqual([[0, 3], [10, 4], [20, 6]]);
+    expect(epochSteps([], 7, 5)).toEqual([[5, 7]]);
+  });
+});

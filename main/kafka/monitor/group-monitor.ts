@@ -235,6 +235,7 @@ export class GroupMonitor {
       epochs: { groupEpoch: track.groupEpoch, assignmentEpoch: track.assignmentEpoch },
       stuckMembers, stuckAfterMs,
       since: firstPoint === null ? firstSpan : firstSpan === null ? firstPoint : Math.min(firstPoint, firstSpan),
+      generatedAt: now,
     };
   }
 

@@ -9,6 +9,7 @@ const nav: Array<{ route: Route; label: string; key: string }> = [
   { route: { page: 'groups' }, label: 'Consumer groups', key: 'g' },
   { route: { page: 'cluster' }, label: 'Cluster', key: 'c' },
   { route: { page: 'profiles' }, label: 'Connections', key: 'p' },
+  { route: { page: 'audit' }, label: 'Audit log', key: 'a' },
 ];
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {

@@ -6,6 +6,8 @@ import { filterAndSortGroups, type GroupSortKey } from '../../../shared/kafka/gr
 import { groupTypes } from '../../../shared/kafka/groups';
 import { useLive } from '../api/hooks';
 import { formatNumber, StateBadge, TypeBadge } from '../components/badges';
+import { formatSeconds } from '../components/format';
+import { HealthBadge } from '../components/health-badge';
 import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
 import { hrefFor, navigate } from '../router';
 import { useUiStore } from '../stores/ui-store';
@@ -16,6 +18,8 @@ const columns: Array<{ key: GroupSortKey; label: string; numeric?: boolean }> = 
   { key: 'state', label: 'State' },
   { key: 'members', label: 'Members', numeric: true },
   { key: 'totalLag', label: 'Lag (offsets)', numeric: true },
+  { key: 'lagSeconds', label: 'Lag (time)', numeric: true },
+  { key: 'health', label: 'Health' },
 ];
 const ROW_HEIGHT = 36;
 
@@ -97,6 +101,8 @@ export function GroupsPage() {
                     <span role="cell"><StateBadge state={g.state} /></span>
                     <span role="cell" className="num" data-testid="members">{formatNumber(g.members)}</span>
                     <span role="cell" className="num" data-testid="lag">{g.totalLag === null ? <span className="muted" title="No committed offset on any partition">no offset</span> : formatNumber(g.totalLag)}</span>
+                    <span role="cell" className="num" data-testid="lag-seconds" title="Interpolated from sampled log-end offsets (worst partition)">{formatSeconds(g.lagSeconds)}</span>
+                    <span role="cell" data-testid="health"><HealthBadge status={g.health} /></span>
                   </a>
                 );
               })}

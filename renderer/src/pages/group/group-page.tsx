@@ -1,11 +1,18 @@
 // One group: KIP-848 epochs (or the classic protocol), members with their reconciliation state,
 // and lag per partition. Live by push from main.
-import type { GroupDetail, GroupMember, PartitionOffset } from '../../../shared/kafka/groups';
-import { formatAssignment, memberReconciliation, partitionCount } from '../../../shared/kafka/reconciliation';
-import { totalLag } from '../../../shared/kafka/lag';
-import { useLive } from '../api/hooks';
-import { formatNumber, StateBadge, TypeBadge } from '../components/badges';
-import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
+import { useState } from 'react';
+import type { GroupDetail, GroupMember, PartitionOffset } from '../../../../shared/kafka/groups';
+import { formatAssignment, memberReconciliation, partitionCount } from '../../../../shared/kafka/reconciliation';
+import { totalLag } from '../../../../shared/kafka/lag';
+import { useLive } from '../../api/hooks';
+import { formatNumber, StateBadge, TypeBadge } from '../../components/badges';
+import { formatSeconds, formatTime } from '../../components/format';
+import { HealthBadge } from '../../components/health-badge';
+import { Empty, ErrorView, Loading, StaleBanner } from '../../components/state-views';
+import { DeleteDialog } from './delete-dialog';
+import { HealthPanel } from './health-panel';
+import { HistoryPanel } from './history-panel';
+import { ResetDialog } from './reset-dialog';
 
 function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
   return (
@@ -62,6 +69,7 @@ function MemberRow({ member, groupEpoch }: { member: GroupMember; groupEpoch: nu
           {r.reconciling ? (
             <div className="reconcile">
               <span className="badge state-moving">reconciling</span>
+              {member.epochBehindSince ? <span className="muted" data-testid="behind-since"> behind the group epoch since {formatTime(member.epochBehindSince)}</span> : null}
               {r.toRevoke.length > 0 && <div>to revoke: <span className="mono">{formatAssignment(r.toRevoke)}</span></div>}
               {r.toAssign.length > 0 && <div>to assign: <span className="mono">{formatAssignment(r.toAssign)}</span></div>}
             </div>
@@ -94,13 +102,15 @@ function MembersTable({ group }: { group: GroupDetail }) {
   );
 }
 
-function OffsetsTable({ offsets, members }: { offsets: PartitionOffset[]; members: GroupMember[] }) {
+function OffsetsTable({ groupId, offsets, members }: { groupId: string; offsets: PartitionOffset[]; members: GroupMember[] }) {
+  const health = useLive('groups.health', { groupId });
   if (offsets.length === 0) return <Empty title="No committed offsets and no assigned partitions." />;
   const clientOf = new Map(members.map((m) => [m.memberId, m.clientId]));
+  const healthOf = new Map((health.data?.partitions ?? []).map((p) => [`${p.topic}-${p.partition}`, p]));
   return (
     <table className="grid" data-testid="offsets-table">
       <thead>
-        <tr><th>Topic</th><th className="num">Partition</th><th className="num">Committed offset</th><th className="num">Log-end offset</th><th className="num">Lag</th><th>Owner</th></tr>
+        <tr><th>Topic</th><th className="num">Partition</th><th className="num">Committed offset</th><th className="num">Log-end offset</th><th className="num">Lag</th><th className="num" title="Interpolation model">Lag (time)</th><th>Health</th><th>Owner</th></tr>
       </thead>
       <tbody>
         {offsets.map((o) => (
@@ -110,6 +120,8 @@ function OffsetsTable({ offsets, members }: { offsets: PartitionOffset[]; member
             <td className="num">{o.committedOffset === null ? <span className="muted" title="The group has not committed an offset on this partition">no offset</span> : formatNumber(o.committedOffset)}</td>
             <td className="num">{formatNumber(o.logEndOffset)}</td>
             <td className="num" data-testid="partition-lag">{o.lag === null ? <span className="muted">—</span> : formatNumber(o.lag)}</td>
+            <td className="num">{(() => { const h = healthOf.get(`${o.topic}-${o.partition}`); return h ? `${h.lagSeconds.atLeast ? '≥ ' : ''}${formatSeconds(h.lagSeconds.interpolated)}` : '—'; })()}</td>
+            <td>{(() => { const h = healthOf.get(`${o.topic}-${o.partition}`); return h ? <HealthBadge status={h.status} title={h.rule} /> : <span className="muted">—</span>; })()}</td>
             <td className="ellipsis" title={o.memberId ?? ''}>{o.memberId ? clientOf.get(o.memberId) ?? o.memberId : <span className="muted">unassigned</span>}</td>
           </tr>
         ))}
@@ -118,8 +130,32 @@ function OffsetsTable({ offsets, members }: { offsets: PartitionOffset[]; member
   );
 }
 
+type Tab = 'overview' | 'health' | 'history';
+
+function Actions({ group }: { group: GroupDetail }) {
+  const [dialog, setDialog] = useState<{ kind: 'reset' } | { kind: 'delete'; topic: string | null } | null>(null);
+  const topics = [...new Set(group.offsets.filter((o) => o.committedOffset !== null).map((o) => o.topic))];
+  const canChangeOffsets = group.type === 'classic' || group.type === 'consumer';
+  if (!canChangeOffsets) return null;
+  return (
+    <div className="actions group-actions">
+      <button type="button" data-testid="reset-offsets" onClick={() => setDialog({ kind: 'reset' })}>Reset offsets…</button>
+      {topics.length > 0 && (
+        <select aria-label="Delete offsets for a topic" value="" onChange={(e) => e.target.value && setDialog({ kind: 'delete', topic: e.target.value })}>
+          <option value="">Delete offsets for…</option>
+          {topics.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+      )}
+      <button type="button" className="danger" onClick={() => setDialog({ kind: 'delete', topic: null })}>Delete group…</button>
+      {dialog?.kind === 'reset' && <ResetDialog group={group} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && <DeleteDialog group={group} topic={dialog.topic} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}
+
 export function GroupPage({ groupId }: { groupId: string }) {
   const group = useLive('groups.describe', { groupId });
+  const [tab, setTab] = useState<Tab>('overview');
   return (
     <section className="page">
       <header className="page-header">
@@ -131,6 +167,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
             <StateBadge state={group.data.state} />
           </div>
         )}
+        {group.data && <Actions group={group.data} />}
       </header>
       <StaleBanner error={group.data ? group.error : null} />
       {group.isPending && !group.isError && <Loading what="the group" />}
@@ -138,10 +175,23 @@ export function GroupPage({ groupId }: { groupId: string }) {
       {group.data && (
         <>
           <Facts group={group.data} />
-          <h2>Members</h2>
-          <MembersTable group={group.data} />
-          <h2>Partitions</h2>
-          <OffsetsTable offsets={group.data.offsets} members={group.data.members} />
+          <div className="tabs" role="tablist">
+            {(['overview', 'health', 'history'] as const).map((t) => (
+              <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
+                {{ overview: 'Members & partitions', health: 'Health', history: 'History' }[t]}
+              </button>
+            ))}
+          </div>
+          {tab === 'overview' && (
+            <>
+              <h2>Members</h2>
+              <MembersTable group={group.data} />
+              <h2>Partitions</h2>
+              <OffsetsTable groupId={groupId} offsets={group.data.offsets} members={group.data.members} />
+            </>
+          )}
+          {tab === 'health' && <HealthPanel groupId={groupId} />}
+          {tab === 'history' && <HistoryPanel groupId={groupId} />}
         </>
       )}
     </section>
