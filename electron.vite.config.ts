@@ -8,7 +8,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('main/shell/index.ts'), serve: resolve('main/serve.ts') },
+        input: { index: resolve('main/shell/index.ts'), serve: resolve('main/serve.ts'), 'monitor-worker': resolve('main/kafka/monitor/monitor-worker.ts') },
         external: ['electron', '@platformatic/kafka', 'ws', 'zod'],
       },
     },

@@ -7,6 +7,8 @@ import type { ProfileStore } from '../settings/profile-store';
 import { GroupsService } from './groups-service';
 import type { KafkaConnectionSettings, KafkaPort } from './kafka-port';
 import { GroupMonitor } from './monitor/group-monitor';
+import type { MonitorApi } from './monitor/monitor-api';
+import { MonitorHost } from './monitor/monitor-host';
 import { PlatformaticKafka } from './platformatic-kafka';
 
 export type KafkaFactory = (settings: KafkaConnectionSettings) => KafkaPort;
@@ -15,7 +17,7 @@ export const defaultKafkaFactory: KafkaFactory = (settings) => new PlatformaticK
 export interface ClusterSession {
   profileId: string;
   client: KafkaPort;
-  monitor: GroupMonitor;
+  monitor: MonitorApi;
   groups: GroupsService;
 }
 
@@ -49,7 +51,10 @@ export class KafkaConnections {
     if (this.#current?.profileId === profileId && this.#current.fingerprint === fingerprint) return this.#current;
     this.#closeCurrent();
     const client = this.factory(settings);
-    const monitor = new GroupMonitor(client, { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') });
+    const monitorOptions = { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') };
+    // The real client's monitor runs in a worker thread (its own heap limit, off the IPC thread);
+    // a substituted Kafka port can only be monitored here.
+    const monitor: MonitorApi = this.factory === defaultKafkaFactory ? new MonitorHost(settings, monitorOptions) : new GroupMonitor(client, monitorOptions);
     const unsubscribe = monitor.onChange(() => this.options.onMonitorChange?.());
     this.#current = { profileId, fingerprint, client, monitor, groups: new GroupsService(client, monitor), unsubscribe };
     return this.#current;

@@ -6,7 +6,7 @@ import type { BrokerRef, GroupDetail, GroupMember, GroupSummary, GroupType, Part
 import { partitionLag } from '../../shared/kafka/lag';
 import { AppFailure } from '../../shared/result';
 import type { AssignedTopic, CommittedOffset, KafkaPort } from './kafka-port';
-import type { GroupMonitor } from './monitor/group-monitor';
+import type { MonitorApi } from './monitor/monitor-api';
 
 /** Group types whose offsets live in __consumer_offsets and are read with OffsetFetch. */
 const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);
@@ -17,7 +17,7 @@ export class GroupsService {
   /** Group types seen in the last listing, so describing one group needs no full ListGroups. */
   readonly #knownTypes = new Map<string, GroupType>();
 
-  constructor(private readonly kafka: KafkaPort, private readonly monitor?: GroupMonitor) {}
+  constructor(private readonly kafka: KafkaPort, private readonly monitor?: MonitorApi) {}
 
   async list(): Promise<GroupSummary[]> {
     if (!this.monitor) throw new AppFailure('INTERNAL', 'The groups list needs the cluster monitor.');
@@ -25,7 +25,7 @@ export class GroupsService {
   }
 
   async #typeOf(groupId: string): Promise<GroupType> {
-    const known = this.#knownTypes.get(groupId) ?? this.monitor?.lastSweep?.groups.find((g) => g.groupId === groupId)?.type;
+    const known = this.#knownTypes.get(groupId) ?? this.monitor?.typeOf(groupId);
     if (known) return known;
     const listed = await this.kafka.listGroups();
     for (const g of listed) this.#knownTypes.set(g.groupId, g.type);
@@ -46,7 +46,7 @@ export class GroupsService {
     if (type === 'consumer' && this.monitor) {
       // The group page polls faster than the sweep: feed the rebalance history, and learn since
       // when each member has been behind the group epoch.
-      const behindSince = this.monitor.observeDetail(groupId, base.state, base.groupEpoch, base.assignmentEpoch, base.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })));
+      const behindSince = await this.monitor.observeDetail(groupId, base.state, base.groupEpoch, base.assignmentEpoch, base.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })));
       base.members = base.members.map((m) => ({ ...m, epochBehindSince: behindSince.get(m.memberId) ?? null }));
     }
     return { ...base, offsets };
@@ -104,7 +104,26 @@ export class GroupsService {
         })),
       };
     }
-    // Share and streams groups: listed with their state; their own describe APIs come later.
+    if (type === 'share') {
+      const group = (await this.kafka.describeShareGroups([groupId])).get(groupId);
+      if (!group) return this.#forget(groupId);
+      return {
+        groupId, type, coordinator,
+        state: group.state,
+        groupEpoch: group.groupEpoch,
+        assignmentEpoch: group.assignmentEpoch,
+        assignor: group.assignor,
+        protocolType: 'share',
+        protocol: null,
+        members: group.members.map((m): GroupMember => ({
+          memberId: m.memberId, instanceId: null, clientId: m.clientId, host: m.clientHost, rack: m.rack,
+          memberEpoch: m.memberEpoch, subscribedTopics: m.subscribedTopicNames, subscribedTopicRegex: null,
+          // Share groups have no client-side reconciliation: the assignment is the target.
+          assignment: m.assignment, targetAssignment: null,
+        })),
+      };
+    }
+    // Streams groups (KIP-1071): listed with their state; their describe API comes later.
     const listed = (await this.kafka.listGroups()).find((g) => g.groupId === groupId);
     if (!listed) return this.#forget(groupId);
     return {

@@ -52,6 +52,24 @@ export interface ConsumerGroupDescription {
   }>;
 }
 
+/** KIP-932 share group: members share out records; the coordinator assigns partitions. */
+export interface ShareGroupDescription {
+  groupId: string;
+  state: string;
+  groupEpoch: number;
+  assignmentEpoch: number;
+  assignor: string;
+  members: Array<{
+    memberId: string;
+    rack: string | null;
+    memberEpoch: number;
+    clientId: string;
+    clientHost: string;
+    subscribedTopicNames: string[];
+    assignment: AssignedTopic[];
+  }>;
+}
+
 export interface ClassicGroupDescription {
   groupId: string;
   state: string;
@@ -95,6 +113,8 @@ export interface KafkaPort {
    */
   /** KIP-848 groups (ConsumerGroupDescribe). Groups that are not consumer groups are left out. */
   describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>>;
+  /** Share groups (ShareGroupDescribe, KIP-932). */
+  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>>;
   /** Classic groups (DescribeGroups). Groups that do not exist are left out. */
   describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>>;
   /** Committed offsets per group (OffsetFetch v8+, many groups per request). */

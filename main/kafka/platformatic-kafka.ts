@@ -14,6 +14,7 @@ import {
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
+import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from './protocol/share-group-describe';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
 import { AppFailure } from '../../shared/result';
@@ -28,6 +29,7 @@ import type {
   KafkaPort,
   ListedGroup,
   OffsetSpec,
+  ShareGroupDescription,
   PartitionRef,
   TopicInfo,
 } from './kafka-port';
@@ -216,6 +218,35 @@ export class PlatformaticKafka implements KafkaPort {
               subscribedTopicRegex: m.subscribedTopicRegex ? m.subscribedTopicRegex : null,
               assignment: toAssigned(m.assignment.topicPartitions),
               targetAssignment: toAssigned(m.targetAssignment.topicPartitions),
+            })),
+          });
+        }
+      });
+      return result;
+    });
+  }
+
+  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>> {
+    return this.#guard(async () => {
+      const result = new Map<string, ShareGroupDescription>();
+      if (groupIds.length === 0) return result;
+      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
+        const connection = await this.#admin.connections.get(coordinator);
+        let response: ShareGroupDescribeResponse;
+        try {
+          response = await shareGroupDescribeV1.async(connection, ids, false);
+        } catch (error) {
+          const partial = (error as { response?: ShareGroupDescribeResponse }).response;
+          if (!partial) throw error;
+          response = partial;
+        }
+        for (const g of response.groups) {
+          if (g.errorCode !== 0) continue;
+          result.set(g.groupId, {
+            groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, assignor: g.assignorName,
+            members: g.members.map((m) => ({
+              memberId: m.memberId, rack: m.rackId ?? null, memberEpoch: m.memberEpoch, clientId: m.clientId, clientHost: m.clientHost,
+              subscribedTopicNames: m.subscribedTopicNames, assignment: toAssigned(m.assignment),
             })),
           });
         }

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
+import { monitorWorkerBundle, useMonitorWorkerFile } from '../kafka/monitor/monitor-host';
 import { createServices } from '../services';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { installGuards } from './guards';
@@ -11,6 +12,7 @@ import { SafeStorageSecretStore } from './safe-storage-secrets';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 registerAppScheme();
+useMonitorWorkerFile(monitorWorkerBundle(here));
 
 async function createWindow() {
   const window = new BrowserWindow({

@@ -11,6 +11,7 @@
 //   group id=G protocol=consumer|classic topic=T[,T2] members=N
 //         [churn=MIN-MAX churnEveryMs=MS] [pollDelayMs=MS maxPollRecords=N]
 //         [commit=auto|none] [stopAfter=N] [closeAfter=true]
+//   shareGroup id=G topic=T members=N  (KIP-932 share group: queue semantics, KafkaShareConsumer)
 // The program prints "READY" on stdout once topics exist and every member has joined.
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.consumer.*;
@@ -38,6 +39,7 @@ public class SandboxClients {
         case "produce" -> startProducer(d.get("topic"), Double.parseDouble(d.get("rate")));
         case "produceOnce" -> produceOnce(d.get("topic"), Integer.parseInt(d.get("count")));
         case "group" -> joined.add(startGroup(d));
+        case "shareGroup" -> startShareGroup(d);
         default -> { }
       }
     }
@@ -158,6 +160,30 @@ public class SandboxClients {
       churner.start();
     }
     return joined;
+  }
+
+  static void startShareGroup(Map<String, String> d) {
+    int members = Integer.parseInt(d.getOrDefault("members", "1"));
+    for (int i = 0; i < members; i++) {
+      String clientId = d.get("id") + "-" + i;
+      Thread t = new Thread(() -> {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, d.get("id"));
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaShareConsumer<String, String> c = new KafkaShareConsumer<>(p)) {
+          c.subscribe(Arrays.asList(d.get("topic").split(",")));
+          while (running.get()) c.poll(Duration.ofMillis(500)); // implicit acknowledgement
+        } catch (Exception e) {
+          if (running.get()) System.err.println("share member " + clientId + " failed: " + e);
+        }
+      }, clientId);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
   }
 
   static final class Member {

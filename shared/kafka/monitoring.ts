@@ -33,7 +33,8 @@ export const partitionHealthSchema = z.object({
   consumeRate: z.number().nullable(),
   produceRate: z.number().nullable(),
   drain: drainSchema,
-  window: z.array(z.object({ at: z.number(), offset: z.number(), lag: z.number(), logEndOffset: z.number() })),
+  /** The observations behind the verdict, oldest first; identical consecutive ones as one run. */
+  window: z.array(z.object({ from: z.number(), to: z.number(), count: z.number(), offset: z.number(), lag: z.number(), logEndOffset: z.number() })),
 });
 
 export const groupHealthSchema = z.object({

@@ -1,6 +1,7 @@
 // Runs the soak child for a while and summarizes its memory: start, max, end, and the trend
 // (least-squares slope over the second half, in MB per minute).
 import { spawn } from 'node:child_process';
+import { build } from 'esbuild';
 
 export interface SoakResult { minutes: number; samples: number; startMb: number; maxMb: number; endMb: number; slopeMbPerMin: number; medianSweepMs: number; groups: number }
 
@@ -16,9 +17,21 @@ export function slope(points: Array<[number, number]>): number {
   return den === 0 ? 0 : num / den;
 }
 
-export function soak(brokers: string, minutes: number, log: (line: string) => void): Promise<SoakResult> {
+/** The soak runs bundled JavaScript, as the app does, not TypeScript through a loader. */
+async function bundleSoak(): Promise<string> {
+  const outdir = 'bench-results/build';
+  await build({
+    entryPoints: { soak: 'test/bench/soak.ts', 'monitor-worker': 'main/kafka/monitor/monitor-worker.ts' },
+    bundle: true, platform: 'node', format: 'esm', target: 'node22', outdir, outExtension: { '.js': '.mjs' },
+    external: ['@platformatic/kafka', 'zod', 'ws'], logLevel: 'warning',
+  });
+  return `${outdir}/soak.mjs`;
+}
+
+export async function soak(brokers: string, minutes: number, log: (line: string) => void): Promise<SoakResult> {
+  const entry = await bundleSoak();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/soak.ts', brokers], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [entry, brokers], { stdio: ['ignore', 'pipe', 'inherit'] });
     const samples: Array<{ at: number; rss: number; sweepMs: number; groups: number }> = [];
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {

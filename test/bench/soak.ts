@@ -1,15 +1,20 @@
-// Child process for the memory soak: main's monitor polling every group every 5 s, reporting its
-// resident memory after each sweep as one JSON line.
-import { PlatformaticKafka } from '../../main/kafka/platformatic-kafka';
-import { GroupMonitor } from '../../main/kafka/monitor/group-monitor';
+// Child process for the memory soak: main's monitor (as the app runs it: in its worker thread)
+// polling every group every 5 s, reporting the whole process's resident memory after each sweep.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MonitorHost, monitorWorkerBundle, useMonitorWorkerFile } from '../../main/kafka/monitor/monitor-host';
+
+// Bundled by the bench next to the worker's bundle.
+if (import.meta.url.endsWith('.mjs')) useMonitorWorkerFile(monitorWorkerBundle(path.dirname(fileURLToPath(import.meta.url))).replace(/\.js$/, '.mjs'));
 
 const brokers = process.argv[2] ?? '127.0.0.1:9092';
-const kafka = new PlatformaticKafka({ bootstrapBrokers: [brokers], tls: { enabled: false, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'none', username: '', password: null } }, 'sluice-soak');
-const monitor = new GroupMonitor(kafka, { intervalMs: 5_000 });
+const monitor = new MonitorHost({ bootstrapBrokers: [brokers], tls: { enabled: false, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'none', username: '', password: null } }, { intervalMs: 5_000 });
+let lastReported = 0;
 monitor.onChange(() => {
   const sweep = monitor.lastSweep;
-  if (!sweep?.complete) return;
+  if (!sweep?.complete || sweep.at === lastReported) return;
+  lastReported = sweep.at;
   const { rss, heapUsed } = process.memoryUsage();
-  console.log(JSON.stringify({ at: Date.now(), rss, heapUsed, groups: sweep.groups.length, sweepMs: sweep.durationMs }));
+  console.log(JSON.stringify({ at: Date.now(), rss, heapUsed, groups: sweep.groups, sweepMs: sweep.durationMs }));
 });
-process.on('SIGTERM', () => { monitor.close(); void kafka.close().then(() => process.exit(0)); });
+process.on('SIGTERM', () => { monitor.close(); setTimeout(() => process.exit(0), 500); });

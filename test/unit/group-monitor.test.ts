@@ -36,9 +36,10 @@ describe('GroupMonitor', () => {
     const list = await monitor.summaries();
     expect(kafka.describeConsumerGroups).toHaveBeenCalledWith(['k848'], expect.any(Map));
     expect(kafka.describeClassicGroups).toHaveBeenCalledWith(['old'], expect.any(Map));
+    expect(kafka.describeShareGroups).toHaveBeenCalledWith(['queue'], expect.any(Map));
     expect(kafka.committedOffsets).toHaveBeenCalledWith(['k848', 'old'], expect.any(Map));
     expect(list.map((g) => [g.groupId, g.type, g.state, g.members])).toEqual([
-      ['k848', 'consumer', 'Reconciling', 1], ['old', 'classic', 'Stable', 1], ['queue', 'share', 'Stable', null],
+      ['k848', 'consumer', 'Reconciling', 1], ['old', 'classic', 'Stable', 1], ['queue', 'share', 'Stable', 1],
     ]);
     expect(list.find((g) => g.groupId === 'queue')!.totalLag).toBeNull();
   });

@@ -21,6 +21,13 @@ describe('GroupsService routing by type', () => {
     expect(detail.members[0]).toMatchObject({ memberEpoch: null, targetAssignment: null });
   });
 
+  it('describes share groups with ShareGroupDescribe: epochs, members and their assignments', async () => {
+    const detail = await new GroupsService(fakeKafka()).describe('queue');
+    expect(detail).toMatchObject({ type: 'share', groupEpoch: 2, assignor: 'simple', protocolType: 'share' });
+    expect(detail.members[0]).toMatchObject({ memberEpoch: 2, assignment: [{ topic: 't', partitions: [0, 1] }], targetAssignment: null });
+    expect(detail.offsets.map((o) => [o.partition, o.committedOffset, o.memberId])).toEqual([[0, null, 's1'], [1, null, 's1']]);
+  });
+
   it('answers NOT_FOUND for a group the cluster does not have', async () => {
     await expect(new GroupsService(fakeKafka()).describe('missing')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

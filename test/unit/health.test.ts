@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluatePartition, groupStatus, type WindowEntry } from '../../shared/kafka/health';
+import { evaluatePartition as evaluateRuns, groupStatus, windowOf, appendObservation, type PartitionHealthInput, type WindowEntry, type WindowRun } from '../../shared/kafka/health';
+
+// Tests speak in plain observations; the evaluator takes them run-length encoded.
+const evaluatePartition = (input: Omit<PartitionHealthInput, 'window'> & { window: WindowEntry[] }) => evaluateRuns({ ...input, window: windowOf(input.window) });
 
 const entries = (rows: Array<[offset: number, logEnd: number]>, start = 0, step = 5_000): WindowEntry[] =>
   rows.map(([offset, logEndOffset], i) => ({ at: start + i * step, offset, logEndOffset, lag: Math.max(0, logEndOffset - offset) }));
@@ -91,6 +94,31 @@ describe('evaluatePartition properties', () => {
       const rewound = last10.some((e, i) => i > 0 && e.offset < last10[i - 1]!.offset);
       if (h.status === 'REWIND') expect(rewound).toBe(true);
     }));
+  });
+});
+
+describe('window runs', () => {
+  it('collapse identical observations and keep at most N in all', () => {
+    const window: WindowRun[] = [];
+    for (let i = 0; i < 12; i++) appendObservation(window, { at: i * 1000, offset: 5, logEndOffset: 9, lag: 4 }, 10);
+    expect(window).toHaveLength(1);
+    expect(window[0]).toMatchObject({ count: 10, lastAt: 11_000 });
+    expect(window[0]!.firstAt).toBeCloseTo(2_000);
+    appendObservation(window, { at: 12_000, offset: 6, logEndOffset: 9, lag: 3 }, 10);
+    expect(window.map((r) => r.count)).toEqual([9, 1]);
+  });
+  it('give the same verdicts as the expanded observations', () => {
+    fc.assert(fc.property(windowArb, fc.nat(1000), fc.boolean(), (entries, lag, members) => {
+      const runs = windowOf(entries);
+      const a = evaluateRuns({ window: runs, currentLag: lag, hasActiveMembers: members, lastOffsetChangeAt: 0, now: 1e6 });
+      // Reference: each observation its own run.
+      const singles = entries.slice(-10).map((e) => ({ offset: e.offset, lag: e.lag, logEndOffset: e.logEndOffset, firstAt: e.at, lastAt: e.at, count: 1 }));
+      const b = evaluateRuns({ window: singles, currentLag: lag, hasActiveMembers: members, lastOffsetChangeAt: 0, now: 1e6 });
+      expect(a.status).toBe(b.status);
+    }));
+  });
+  it('leave the rule empty when no explanation is asked for', () => {
+    expect(evaluateRuns({ window: windowOf(entries([[10, 20], [10, 25], [10, 30]])), currentLag: 20, hasActiveMembers: true, lastOffsetChangeAt: 0, now: 1 }, undefined, false)).toMatchObject({ status: 'STALL', rule: '' });
   });
 });
 

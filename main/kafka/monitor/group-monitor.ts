@@ -2,7 +2,8 @@
 // answers the groups list, health and history from it. Polling lives here, in main; the console
 // only receives what changed.
 import fs from 'node:fs';
-import type { GroupSummary } from '../../../shared/kafka/groups';
+import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
+import { evaluatePartition } from '../../../shared/kafka/health';
 import { partitionKey } from '../../../shared/kafka/groups';
 import { interpolatedLag, ratePerSecond, recordSample, timeToDrain, timestampLag, type OffsetSample } from '../../../shared/kafka/lag-time';
 import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
@@ -12,9 +13,12 @@ import { createLogger } from '../../log';
 import type { KafkaPort } from '../kafka-port';
 import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, timeInState, trackStatus, type GroupTrack } from './group-track';
 import { historyFile, loadHistory, saveHistory } from './history-file';
+import type { MemberObservation, MonitorApi, SweepInfo } from './monitor-api';
 import { sweepGroups, type Sweep, type SweptGroup } from './sweep';
 
 const log = createLogger('monitor');
+
+export type { SweepInfo } from './monitor-api';
 const LOG_END_SAMPLES = 120;
 
 export interface MonitorOptions {
@@ -28,12 +32,14 @@ const splitKey = (key: string) => {
   return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
 };
 
-export class GroupMonitor {
+export class GroupMonitor implements MonitorApi {
   readonly #tracks = new Map<string, GroupTrack>();
   readonly #logEnds = new Map<string, OffsetSample[]>();
   readonly #listeners = new Set<() => void>();
   #summaries: GroupSummary[] | null = null;
-  #lastSweep: Sweep | null = null;
+  /** What is kept of the last complete sweep: not the sweep itself, which is large. */
+  #lastSweep: SweepInfo | null = null;
+  readonly #types = new Map<string, GroupType>();
   #firstSweep: Promise<void>;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
@@ -52,7 +58,12 @@ export class GroupMonitor {
     return () => this.#listeners.delete(listener);
   }
 
-  get lastSweep(): Sweep | null { return this.#lastSweep; }
+  get lastSweep(): SweepInfo | null { return this.#lastSweep; }
+
+  /** The type of a group as the last sweep listed it. */
+  typeOf(groupId: string): GroupType | undefined { return this.#types.get(groupId); }
+
+  types(): Array<[string, GroupType]> { return [...this.#types]; }
 
   async #loadOnce(): Promise<void> {
     if (this.#clusterId || !this.options.historyDir) return;
@@ -91,7 +102,9 @@ export class GroupMonitor {
         if (!samples) this.#logEnds.set(key, (samples = []));
         recordSample(samples, offset, at, LOG_END_SAMPLES);
       }
-      this.#lastSweep = sweep;
+      this.#lastSweep = { at: sweep.at, durationMs: sweep.durationMs, groups: sweep.groups.length, complete: true };
+      this.#types.clear();
+      for (const g of sweep.groups) this.#types.set(g.groupId, g.type);
     }
     const listed = new Set<string>();
     this.#summaries = sweep.groups.map((g) => {
@@ -110,7 +123,7 @@ export class GroupMonitor {
     });
     return {
       groupId: g.groupId, type: g.type, state: g.state,
-      members: g.consumer?.members.length ?? g.classic?.members.length ?? null,
+      members: g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? null,
       coordinator: g.coordinator, totalLag: lags ? totalLag(lags) : null,
       health: this.#tracks.get(g.groupId) ? trackStatus(this.#tracks.get(g.groupId)!) : null, lagSeconds: null,
     };
@@ -124,10 +137,13 @@ export class GroupMonitor {
     if (g.consumer) {
       observeEpochs(track, g.consumer.groupEpoch, g.consumer.assignmentEpoch, at);
       observeMembers(track, g.consumer.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
+    } else if (g.share) {
+      observeEpochs(track, g.share.groupEpoch, g.share.assignmentEpoch, at);
+      observeMembers(track, g.share.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
     } else if (g.classic) {
       observeMembers(track, g.classic.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: null })), at);
     }
-    const members = g.consumer?.members.length ?? g.classic?.members.length ?? null;
+    const members = g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? null;
     const observations = (g.committed ?? []).flatMap((o) => {
       const key = partitionKey(o.topic, o.partition);
       const logEndOffset = sweep.logEnds.get(key);
@@ -153,7 +169,7 @@ export class GroupMonitor {
   }
 
   /** Lets a group page feed the history with its faster describe polling. */
-  observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: Array<{ memberId: string; clientId: string; memberEpoch: number | null }>): Map<string, number | null> {
+  async observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: MemberObservation[]): Promise<Map<string, number | null>> {
     const track = this.#tracks.get(groupId);
     const behind = new Map<string, number | null>();
     if (!track) return behind;
@@ -184,8 +200,10 @@ export class GroupMonitor {
       : new Map<string, number | null>();
     let consume: number | null = null;
     let produce: number | null = null;
+    const hasActiveMembers = track.members.size > 0;
     const partitions = entries.map(([key, p]) => {
       const last = p.window[p.window.length - 1]!;
+      const health = evaluatePartition({ window: p.window, currentLag: last.lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: last.lastAt });
       const logEndSamples = this.#logEnds.get(key) ?? [];
       const interpolated = interpolatedLag(logEndSamples, last.offset, now);
       const consumeRate = ratePerSecond(p.committed, now);
@@ -194,11 +212,11 @@ export class GroupMonitor {
       if (produceRate !== null) produce = (produce ?? 0) + produceRate;
       return {
         ...splitKey(key),
-        status: p.health!.status, rule: p.health!.rule, complete: p.health!.complete,
+        status: health.status, rule: health.rule, complete: health.complete,
         committedOffset: last.offset, logEndOffset: last.logEndOffset, lag: last.lag,
         lagSeconds: { interpolated: interpolated.seconds, atLeast: interpolated.atLeast, method: interpolated.method ?? null, recordTimestamp: timestampLag(timestamps.get(key) ?? null, last.lag, now) },
         consumeRate, produceRate, drain: timeToDrain(last.lag, consumeRate, produceRate),
-        window: p.window,
+        window: p.window.map((r) => ({ from: r.firstAt, to: r.lastAt, count: r.count, offset: r.offset, lag: r.lag, logEndOffset: r.logEndOffset })),
       };
     }).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     const worst = <T extends { interpolated: number | null; atLeast: boolean; method: 'interpolated' | 'extrapolated' | 'lower-bound' | null; recordTimestamp: number | null }>(list: T[]) => ({
@@ -209,7 +227,7 @@ export class GroupMonitor {
     });
     const lag = partitions.length ? partitions.reduce((n, p) => n + p.lag, 0) : null;
     return {
-      groupId, status: trackStatus(track), evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.at)) : null,
+      groupId, status: trackStatus(track), evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.lastAt)) : null,
       complete: partitions.every((p) => p.complete), lag,
       lagSeconds: worst(partitions.map((p) => p.lagSeconds)),
       consumeRate: consume, produceRate: produce, drain: timeToDrain(lag, consume, produce),
@@ -223,12 +241,12 @@ export class GroupMonitor {
     const now = Date.now();
     const stuckMembers = [...track.members].flatMap(([memberId, m]) =>
       m.behindSince !== null && now - m.behindSince >= stuckAfterMs ? [{ memberId, clientId: m.clientId, memberEpoch: m.memberEpoch, behindSince: m.behindSince, behindForMs: now - m.behindSince }] : []);
-    const firstPoint = track.points[0]?.[0] ?? null;
+    const firstPoint = track.points.length > 0 ? track.points.at(0)[0]! : null;
     const firstSpan = track.spans[0]?.from ?? null;
     return {
       groupId, type: track.type, state: track.state,
-      lag: track.points,
-      partitions: [...track.partitions].map(([key, p]) => ({ ...splitKey(key), points: p.points })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      lag: track.points.toArray() as Array<[number, number | null, number | null]>,
+      partitions: [...track.partitions].map(([key, p]) => ({ ...splitKey(key), points: p.points.toArray() as Array<[number, number]> })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
       events: track.events,
       states: [...track.spans, { state: track.state, from: track.stateSince, to: now }],
       timeInStateMs: timeInState(track, now),

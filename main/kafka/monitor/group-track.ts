@@ -2,10 +2,11 @@
 // samples per partition, change-only lag points for charts, and a bounded event log of state
 // transitions, epoch bumps and member joins and leaves (the rebalance timeline).
 import type { GroupType } from '../../../shared/kafka/groups';
-import { evaluatePartition, groupStatus, type PartitionHealth, type WindowEntry } from '../../../shared/kafka/health';
+import { appendObservation, evaluatePartition, groupStatus, type PartitionStatus, type WindowRun } from '../../../shared/kafka/health';
 import { recordSample, type OffsetSample } from '../../../shared/kafka/lag-time';
+import { PointRing } from './point-ring';
 
-export const limits = { window: 10, committedSamples: 60, partitionPoints: 360, groupPoints: 720, events: 300, spans: 200 };
+export const limits = { window: 10, committedSamples: 60, partitionPoints: 240, groupPoints: 720, events: 300, spans: 200 };
 
 export type GroupEvent =
   | { at: number; kind: 'state'; from: string; to: string }
@@ -14,13 +15,15 @@ export type GroupEvent =
   | { at: number; kind: 'join' | 'leave'; memberId: string; clientId: string };
 
 export interface PartitionTrack {
-  window: WindowEntry[];
+  /** Health window, run-length encoded (see WindowRun). */
+  window: WindowRun[];
   lastOffset: number | null;
   lastOffsetChangeAt: number;
   committed: OffsetSample[];
   /** [time, lag] when the lag changed. */
-  points: Array<[number, number]>;
-  health: PartitionHealth | null;
+  points: PointRing;
+  /** The verdict of the last sweep; its explanation is built on demand. */
+  status: PartitionStatus | null;
 }
 
 export interface MemberTrack {
@@ -37,8 +40,8 @@ export interface GroupTrack {
   lastSeen: number;
   groupEpoch: number | null;
   assignmentEpoch: number | null;
-  /** [time, total lag, lag seconds] when either changed. */
-  points: Array<[number, number | null, number | null]>;
+  /** [time, total lag, lag seconds] when either changed noticeably. */
+  points: PointRing;
   events: GroupEvent[];
   /** Closed state intervals, for the timeline and time-in-state totals. */
   spans: Array<{ state: string; from: number; to: number }>;
@@ -49,7 +52,7 @@ export interface GroupTrack {
 }
 
 export function newGroupTrack(type: GroupType, state: string, at: number): GroupTrack {
-  return { type, state, stateSince: at, lastSeen: at, groupEpoch: null, assignmentEpoch: null, points: [], events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
+  return { type, state, stateSince: at, lastSeen: at, groupEpoch: null, assignmentEpoch: null, points: new PointRing(3, limits.groupPoints), events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
 }
 
 const push = <T>(list: T[], item: T, cap: number) => {
@@ -119,7 +122,7 @@ export function observePartitions(track: GroupTrack, observations: PartitionObse
     seen.add(o.key);
     let p = track.partitions.get(o.key);
     if (!p) {
-      p = { window: [], lastOffset: null, lastOffsetChangeAt: at, committed: [], points: [], health: null };
+      p = { window: [], lastOffset: null, lastOffsetChangeAt: at, committed: [], points: new PointRing(2, limits.partitionPoints, 1), status: null };
       track.partitions.set(o.key, p);
     }
     const lag = Math.max(0, o.logEndOffset - o.committedOffset);
@@ -127,24 +130,33 @@ export function observePartitions(track: GroupTrack, observations: PartitionObse
       p.lastOffset = o.committedOffset;
       p.lastOffsetChangeAt = at;
     }
-    push(p.window, { at, offset: o.committedOffset, lag, logEndOffset: o.logEndOffset }, limits.window);
+    appendObservation(p.window, { at, offset: o.committedOffset, lag, logEndOffset: o.logEndOffset }, limits.window);
     recordSample(p.committed, o.committedOffset, at, limits.committedSamples);
-    const lastPoint = p.points[p.points.length - 1];
-    if (!lastPoint || lastPoint[1] !== lag) push(p.points, [at, lag], limits.partitionPoints);
-    p.health = evaluatePartition({ window: p.window, currentLag: lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: at });
+    const lastPoint = p.points.last();
+    if (!lastPoint || lastPoint[1] !== lag) p.points.push([at, lag]);
+    p.status = evaluatePartition({ window: p.window, currentLag: lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: at }, undefined, false).status;
   }
   // Offsets deleted or expired: forget the partition.
   for (const key of track.partitions.keys()) if (!seen.has(key)) track.partitions.delete(key);
 }
 
+/**
+ * Records a point when the lag in offsets changed, or the lag in time moved noticeably. Time lag
+ * grows every second a backlog waits; recording each tick would fill every group's history with
+ * a straight line.
+ */
 export function observeGroupLag(track: GroupTrack, totalLag: number | null, lagSeconds: number | null, at: number): void {
-  const last = track.points[track.points.length - 1];
+  const last = track.points.last();
   const rounded = lagSeconds === null ? null : Math.round(lagSeconds);
-  if (!last || last[1] !== totalLag || last[2] !== rounded) push(track.points, [at, totalLag, rounded], limits.groupPoints);
+  const previous = last?.[2] ?? null;
+  const secondsMoved = (rounded === null) !== (previous === null)
+    || (rounded !== null && previous !== null && Math.abs(rounded - previous) >= Math.max(1, 0.05 * previous));
+  if (!last || last[1] !== totalLag || secondsMoved) track.points.push([at, totalLag, rounded]);
 }
 
 export function trackStatus(track: GroupTrack) {
-  const evaluated = [...track.partitions.values()].flatMap((p) => (p.health ? [p.health] : []));
+  const evaluated: Array<{ status: PartitionStatus }> = [];
+  for (const p of track.partitions.values()) if (p.status) evaluated.push({ status: p.status });
   if (evaluated.length === 0) return null;
   return groupStatus(evaluated);
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { OffsetSample } from '../../../shared/kafka/lag-time';
 import { writeFileAtomic } from '../../settings/atomic-write';
 import { createLogger } from '../../log';
-import { newGroupTrack, type GroupTrack } from './group-track';
+import { limits, newGroupTrack, type GroupTrack } from './group-track';
+import { PointRing } from './point-ring';
 
 const log = createLogger('history');
 const VERSION = 1;
@@ -16,10 +17,10 @@ interface SavedGroup {
   stateSince: number;
   groupEpoch: number | null;
   assignmentEpoch: number | null;
-  points: GroupTrack['points'];
+  points: Array<Array<number | null>>;
   events: GroupTrack['events'];
   spans: GroupTrack['spans'];
-  partitions: Record<string, { lastOffset: number | null; lastOffsetChangeAt: number; committed: OffsetSample[]; points: Array<[number, number]> }>;
+  partitions: Record<string, { lastOffset: number | null; lastOffsetChangeAt: number; committed: OffsetSample[]; points: Array<Array<number | null>> }>;
 }
 
 interface Saved {
@@ -36,8 +37,8 @@ export function saveHistory(file: string, clusterId: string, groups: Map<string,
   const saved: Saved = { version: VERSION, clusterId, savedAt: Date.now(), groups: {}, logEnds: Object.fromEntries(logEnds) };
   for (const [groupId, t] of groups) {
     const partitions: SavedGroup['partitions'] = {};
-    for (const [key, p] of t.partitions) partitions[key] = { lastOffset: p.lastOffset, lastOffsetChangeAt: p.lastOffsetChangeAt, committed: p.committed, points: p.points };
-    saved.groups[groupId] = { type: t.type, state: t.state, stateSince: t.stateSince, groupEpoch: t.groupEpoch, assignmentEpoch: t.assignmentEpoch, points: t.points, events: t.events, spans: t.spans, partitions };
+    for (const [key, p] of t.partitions) partitions[key] = { lastOffset: p.lastOffset, lastOffsetChangeAt: p.lastOffsetChangeAt, committed: p.committed, points: p.points.toArray() };
+    saved.groups[groupId] = { type: t.type, state: t.state, stateSince: t.stateSince, groupEpoch: t.groupEpoch, assignmentEpoch: t.assignmentEpoch, points: t.points.toArray(), events: t.events, spans: t.spans, partitions };
   }
   writeFileAtomic(file, JSON.stringify(saved));
 }
@@ -50,8 +51,8 @@ export function loadHistory(file: string): { groups: Map<string, GroupTrack>; lo
     const groups = new Map<string, GroupTrack>();
     for (const [groupId, g] of Object.entries(saved.groups)) {
       const track = newGroupTrack(g.type, g.state, g.stateSince);
-      Object.assign(track, { groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, points: g.points, events: g.events, spans: g.spans });
-      for (const [key, p] of Object.entries(g.partitions)) track.partitions.set(key, { ...p, window: [], health: null });
+      Object.assign(track, { groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, points: PointRing.from(3, limits.groupPoints, g.points), events: g.events, spans: g.spans });
+      for (const [key, p] of Object.entries(g.partitions)) track.partitions.set(key, { ...p, points: PointRing.from(2, limits.partitionPoints, p.points), window: [], status: null });
       groups.set(groupId, track);
     }
     return { groups, logEnds: new Map(Object.entries(saved.logEnds)) };

@@ -54,7 +54,7 @@ export function HealthTable({ health }: { health: GroupHealth }) {
             <td className="num">{formatRate(p.consumeRate)}</td>
             <td className="num">{formatRate(p.produceRate)}</td>
             <td><Drain drain={p.drain} /></td>
-            <td className="mono small window">{p.window.slice(-5).map((w) => `${w.offset}/${w.lag}`).join(' ')}</td>
+            <td className="mono small window">{p.window.slice(-5).map((w) => `${w.offset}/${w.lag}${w.count > 1 ? `×${w.count}` : ''}`).join(' ')}</td>
           </tr>
         ))}
       </tbody>
