@@ -75,6 +75,7 @@ export class GroupsService {
           subscribedTopicRegex: m.subscribedTopicRegex,
           assignment: m.assignment,
           targetAssignment: m.targetAssignment,
+          protocol: m.protocol ?? null,
         })),
       };
     }

@@ -49,6 +49,8 @@ export interface ConsumerGroupDescription {
     subscribedTopicRegex: string | null;
     assignment: AssignedTopic[];
     targetAssignment: AssignedTopic[];
+    /** Which protocol the member speaks: classic members in a consumer group mean a migration. */
+    protocol?: 'classic' | 'consumer' | null;
   }>;
 }
 

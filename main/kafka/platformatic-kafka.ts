@@ -15,6 +15,7 @@ import {
 import { chunk, mapLimit } from '../../shared/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from './protocol/share-group-describe';
+import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
 import { AppFailure } from '../../shared/result';
@@ -41,7 +42,6 @@ const REQUESTS_IN_FLIGHT = 4;
 
 /** Broker "endpoint type" for DescribeCluster v1: 1 = brokers (2 would be controllers). */
 const BROKER_ENDPOINTS = 1;
-type ConsumerGroupDescribeResponse = consumerGroupDescribeV0.ConsumerGroupDescribeResponse;
 
 function adminOptions(settings: KafkaConnectionSettings, clientId: string) {
   const options: ConstructorParameters<typeof Admin>[0] = {
@@ -87,7 +87,8 @@ export function describeKafkaError(error: unknown, bootstrap: string[]): AppFail
   return new AppFailure('KAFKA_ERROR', `Kafka returned an error: ${detail || String(error)}`, { detail });
 }
 
-const toAssigned = (topicPartitions: Array<{ topicName: string; partitions: number[] }>): AssignedTopic[] =>
+type AssignedWire = { topicName: string; partitions: number[] };
+const toAssigned = (topicPartitions: AssignedWire[]): AssignedTopic[] =>
   topicPartitions.map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort((a, b) => a - b) }));
 
 function asGroupType(raw: string | undefined): GroupType {
@@ -99,6 +100,8 @@ function asGroupType(raw: string | undefined): GroupType {
 export class PlatformaticKafka implements KafkaPort {
   readonly #admin: Admin;
   readonly #bootstrap: string[];
+  /** Whether the brokers speak ConsumerGroupDescribe v1 (Kafka 4.0+); asked once. */
+  #consumerDescribeV1: Promise<boolean> | null = null;
 
   constructor(settings: KafkaConnectionSettings, clientId = 'sluice-console') {
     this.#admin = new Admin(adminOptions(settings, clientId));
@@ -189,13 +192,17 @@ export class PlatformaticKafka implements KafkaPort {
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
-        let response: ConsumerGroupDescribeResponse;
+        let response: ConsumerGroupDescribeV1Response;
         try {
-          response = await consumerGroupDescribeV0.api.async(connection, ids, false);
+          // v1 tells classic-protocol members apart (online migration); v0 for brokers before 4.0.
+          this.#consumerDescribeV1 ??= this.#admin.listApis().then((apis) => (apis.find((a) => a.apiKey === 69)?.maxVersion ?? 0) >= 1, () => false);
+          response = (await this.#consumerDescribeV1)
+            ? await consumerGroupDescribeV1.async(connection, ids, false)
+            : await consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as ConsumerGroupDescribeV1Response;
         } catch (error) {
           // Per-group errors (a classic group, a group that vanished) fail the whole parse, but the
           // response still carries every group that was described.
-          const partial = (error as { response?: ConsumerGroupDescribeResponse }).response;
+          const partial = (error as { response?: ConsumerGroupDescribeV1Response }).response;
           if (!partial) throw error;
           response = partial;
         }
@@ -216,8 +223,9 @@ export class PlatformaticKafka implements KafkaPort {
               clientHost: m.clientHost,
               subscribedTopicNames: m.subscribedTopicNames,
               subscribedTopicRegex: m.subscribedTopicRegex ? m.subscribedTopicRegex : null,
-              assignment: toAssigned(m.assignment.topicPartitions),
-              targetAssignment: toAssigned(m.targetAssignment.topicPartitions),
+              assignment: toAssigned(Array.isArray(m.assignment) ? m.assignment : (m.assignment as { topicPartitions: AssignedWire[] }).topicPartitions),
+              targetAssignment: toAssigned(Array.isArray(m.targetAssignment) ? m.targetAssignment : (m.targetAssignment as { topicPartitions: AssignedWire[] }).topicPartitions),
+              protocol: m.memberType === 0 ? 'classic' as const : m.memberType === 1 ? 'consumer' as const : null,
             })),
           });
         }

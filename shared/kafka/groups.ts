@@ -43,6 +43,8 @@ export const groupMemberSchema = z.object({
   assignment: assignmentSchema,
   /** KIP-848 only: what the coordinator wants this member to own. */
   targetAssignment: assignmentSchema.nullable(),
+  /** KIP-848 groups: the protocol this member speaks; "classic" members mean a migration in progress. */
+  protocol: z.enum(['classic', 'consumer']).nullable().optional(),
   /** KIP-848 only: since when (ms) this member's epoch has been behind the group epoch, as Sluice observed it. */
   epochBehindSince: z.number().nullable().optional(),
 });

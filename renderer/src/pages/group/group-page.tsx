@@ -52,7 +52,7 @@ function MemberRow({ member, groupEpoch }: { member: GroupMember; groupEpoch: nu
   return (
     <tr data-testid="member-row" className={r.reconciling ? 'reconciling' : ''}>
       <td className="mono ellipsis" title={member.memberId}>{member.memberId}</td>
-      <td>{member.clientId}</td>
+      <td>{member.clientId}{member.protocol === 'classic' && <span className="badge type-classic" title="This member still speaks the classic protocol inside a KIP-848 group: an online migration" data-testid="classic-member">classic protocol</span>}</td>
       <td className="mono">{member.host}</td>
       <td>{member.instanceId ?? '—'}</td>
       <td>{member.rack ?? '—'}</td>
@@ -83,8 +83,12 @@ function MemberRow({ member, groupEpoch }: { member: GroupMember; groupEpoch: nu
 function MembersTable({ group }: { group: GroupDetail }) {
   if (group.members.length === 0) return <Empty title="No active members.">The group keeps its committed offsets until they expire.</Empty>;
   const kip848 = group.type === 'consumer';
+  const classicMembers = group.members.filter((m) => m.protocol === 'classic').length;
   return (
     <div className="scroll-x">
+      {kip848 && classicMembers > 0 && (
+        <p className="stale-banner" data-testid="migration-banner">Protocol migration in progress: {classicMembers} of {group.members.length} members still use the classic protocol inside this KIP-848 group.</p>
+      )}
       <table className="grid" data-testid="members-table">
         <thead>
           <tr>
