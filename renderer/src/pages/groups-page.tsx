@@ -32,7 +32,9 @@ const GroupRow = memo(function GroupRow({ g, top }: { g: GroupSummary; top: numb
       <span role="cell"><TypeBadge type={g.type} /></span>
       <span role="cell"><StateBadge state={g.state} /></span>
       <span role="cell" className="num" data-testid="members">{formatNumber(g.members)}</span>
-      <span role="cell" className="num" data-testid="lag">{g.totalLag === null ? <span className="muted" title="No committed offset on any partition">no offset</span> : formatNumber(g.totalLag)}</span>
+      <span role="cell" className="num" data-testid="lag">{g.totalLag !== null ? formatNumber(g.totalLag)
+        : g.type === 'share' ? <span className="muted" title="Share groups acknowledge records one by one; they commit no offsets">—</span>
+        : <span className="muted" title="No committed offset on any partition">no offset</span>}</span>
       <span role="cell" className="num" data-testid="lag-seconds" title="Interpolated from sampled log-end offsets (worst partition)">{formatSeconds(g.lagSeconds)}</span>
       <span role="cell" data-testid="health"><HealthBadge status={g.health} /></span>
     </a>
