@@ -36,6 +36,20 @@ function requireConfirmation(profile: ProfileView, confirmation: string | undefi
 
 const auditProfile = (p: ProfileView) => ({ id: p.id, name: p.name, production: p.production });
 
+type AuditEntry = Omit<Parameters<AuditLog['append']>[0], 'result' | 'error'>;
+
+/** Runs a control action and records it either way; the record is on disk before success is reported. */
+async function audited(ctx: ActionContext, entry: AuditEntry, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    ctx.audit.append({ ...entry, after: undefined, result: 'error', error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
+  ctx.audit.append({ ...entry, result: 'ok' });
+  ctx.changed();
+}
+
 async function targetPartitions(ctx: ActionContext, input: ResetInput, committed: Map<string, number>): Promise<PartitionRef[]> {
   if (input.partitions) return input.partitions;
   const topics = await ctx.kafka.listTopics();
@@ -130,20 +144,12 @@ export async function resetOffsets(ctx: ActionContext, input: ResetInput): Promi
     throw new AppFailure('STALE_PREVIEW', `The committed offsets changed since the preview (${changedSincePreview.map((e) => `${e.topic}-${e.partition}`).join(', ')}); it may already have been applied. Preview again.`, { changed: changedSincePreview });
   }
   if (rows.length === 0) throw new AppFailure('INVALID_INPUT', 'Nothing to reset: no partition has a new offset.');
-  const audit = { profile: auditProfile(ctx.profile), action: 'groups.resetOffsets', target: { groupId: input.groupId, to: input.to, topics: input.topics, partitions: input.partitions }, command: result.command };
-  try {
-    await ctx.kafka.alterOffsets(input.groupId, rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset })));
-  } catch (error) {
-    ctx.audit.append({ ...audit, before: rows.map(({ topic, partition, currentOffset }) => ({ topic, partition, offset: currentOffset })), result: 'error', error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  }
-  ctx.audit.append({
-    ...audit,
+  await audited(ctx, {
+    profile: auditProfile(ctx.profile), action: 'groups.resetOffsets', command: result.command,
+    target: { groupId: input.groupId, to: input.to, topics: input.topics, partitions: input.partitions },
     before: rows.map(({ topic, partition, currentOffset }) => ({ topic, partition, offset: currentOffset })),
     after: rows.map(({ topic, partition, newOffset }) => ({ topic, partition, offset: newOffset })),
-    result: 'ok',
-  });
-  ctx.changed();
+  }, () => ctx.kafka.alterOffsets(input.groupId, rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset }))));
   return { ...result, applied: true };
 }
 
@@ -171,15 +177,8 @@ export async function deleteGroup(ctx: ActionContext, input: { groupId: string; 
   if (input.dryRun) return preview;
   if (blocked) throw new AppFailure('GROUP_NOT_EMPTY', blocked, { state: detail.state });
   requireConfirmation(ctx.profile, input.confirmation, 'delete this group');
-  const audit = { profile: auditProfile(ctx.profile), action: 'groups.delete', target: { groupId: input.groupId }, before: preview.partitions, command: preview.command };
-  try {
-    await ctx.kafka.deleteGroup(input.groupId);
-  } catch (error) {
-    ctx.audit.append({ ...audit, result: 'error', error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  }
-  ctx.audit.append({ ...audit, after: null, result: 'ok' });
-  ctx.changed();
+  await audited(ctx, { profile: auditProfile(ctx.profile), action: 'groups.delete', target: { groupId: input.groupId }, before: preview.partitions, after: null, command: preview.command },
+    () => ctx.kafka.deleteGroup(input.groupId));
   return { ...preview, deleted: true };
 }
 
@@ -198,14 +197,7 @@ export async function deleteOffsets(ctx: ActionContext, input: { groupId: string
   if (partitions.length === 0) throw new AppFailure('NOT_FOUND', `Group "${input.groupId}" has no committed offsets for "${input.topic}".`);
   if (blocked) throw new AppFailure('GROUP_NOT_EMPTY', blocked);
   requireConfirmation(ctx.profile, input.confirmation, 'delete these offsets');
-  const audit = { profile: auditProfile(ctx.profile), action: 'groups.deleteOffsets', target: { groupId: input.groupId, topic: input.topic }, before: partitions, command: preview.command };
-  try {
-    await ctx.kafka.deleteOffsets(input.groupId, input.topic, partitions.map((p) => p.partition));
-  } catch (error) {
-    ctx.audit.append({ ...audit, result: 'error', error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  }
-  ctx.audit.append({ ...audit, after: null, result: 'ok' });
-  ctx.changed();
+  await audited(ctx, { profile: auditProfile(ctx.profile), action: 'groups.deleteOffsets', target: { groupId: input.groupId, topic: input.topic }, before: partitions, after: null, command: preview.command },
+    () => ctx.kafka.deleteOffsets(input.groupId, input.topic, partitions.map((p) => p.partition)));
   return { ...preview, deleted: true };
 }

@@ -88,6 +88,20 @@ export function describeKafkaError(error: unknown, bootstrap: string[]): AppFail
 }
 
 type AssignedWire = { topicName: string; partitions: number[] };
+/**
+ * Describe-style responses report a per-group error by failing the whole parse, while the error
+ * still carries every group that was described: keep those.
+ */
+async function keepPartialResponse<R>(request: Promise<R>): Promise<R> {
+  try {
+    return await request;
+  } catch (error) {
+    const partial = (error as { response?: R }).response;
+    if (partial === undefined) throw error;
+    return partial;
+  }
+}
+
 const toAssigned = (topicPartitions: AssignedWire[]): AssignedTopic[] =>
   topicPartitions.map((t) => ({ topic: t.topicName, partitions: [...t.partitions].sort((a, b) => a - b) }));
 
@@ -192,20 +206,11 @@ export class PlatformaticKafka implements KafkaPort {
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
-        let response: ConsumerGroupDescribeV1Response;
-        try {
-          // v1 tells classic-protocol members apart (online migration); v0 for brokers before 4.0.
-          this.#consumerDescribeV1 ??= this.#admin.listApis().then((apis) => (apis.find((a) => a.apiKey === 69)?.maxVersion ?? 0) >= 1, () => false);
-          response = (await this.#consumerDescribeV1)
-            ? await consumerGroupDescribeV1.async(connection, ids, false)
-            : await consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as ConsumerGroupDescribeV1Response;
-        } catch (error) {
-          // Per-group errors (a classic group, a group that vanished) fail the whole parse, but the
-          // response still carries every group that was described.
-          const partial = (error as { response?: ConsumerGroupDescribeV1Response }).response;
-          if (!partial) throw error;
-          response = partial;
-        }
+        // v1 tells classic-protocol members apart (online migration); v0 for brokers before 4.0.
+        this.#consumerDescribeV1 ??= this.#admin.listApis().then((apis) => (apis.find((a) => a.apiKey === 69)?.maxVersion ?? 0) >= 1, () => false);
+        const response = await keepPartialResponse((await this.#consumerDescribeV1)
+          ? consumerGroupDescribeV1.async(connection, ids, false)
+          : consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as Promise<ConsumerGroupDescribeV1Response>);
         for (const g of response.groups) {
           if (g.errorCode !== 0) continue;
           result.set(g.groupId, {
@@ -240,14 +245,7 @@ export class PlatformaticKafka implements KafkaPort {
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
-        let response: ShareGroupDescribeResponse;
-        try {
-          response = await shareGroupDescribeV1.async(connection, ids, false);
-        } catch (error) {
-          const partial = (error as { response?: ShareGroupDescribeResponse }).response;
-          if (!partial) throw error;
-          response = partial;
-        }
+        const response: ShareGroupDescribeResponse = await keepPartialResponse(shareGroupDescribeV1.async(connection, ids, false));
         for (const g of response.groups) {
           if (g.errorCode !== 0) continue;
           result.set(g.groupId, {
@@ -269,14 +267,7 @@ export class PlatformaticKafka implements KafkaPort {
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
-        let response: describeGroupsV5.DescribeGroupsResponse;
-        try {
-          response = await describeGroupsV5.api.async(connection, ids, false);
-        } catch (error) {
-          const partial = (error as { response?: describeGroupsV5.DescribeGroupsResponse }).response;
-          if (!partial) throw error;
-          response = partial;
-        }
+        const response = await keepPartialResponse(describeGroupsV5.api.async(connection, ids, false));
         for (const g of response.groups) {
           // A group that does not exist comes back as Dead with no protocol type and no error.
           if (g.errorCode !== 0 || (g.groupState === 'Dead' && g.protocolType === '')) continue;
@@ -316,14 +307,7 @@ export class PlatformaticKafka implements KafkaPort {
         const connection = await this.#admin.connections.get(coordinator);
         // As an admin: no member id, epoch -1, all topics (null).
         const request = ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
-        let response: offsetFetchV9.OffsetFetchResponse;
-        try {
-          response = await offsetFetchV9.api.async(connection, request, false);
-        } catch (error) {
-          const partial = (error as { response?: offsetFetchV9.OffsetFetchResponse }).response;
-          if (!partial) throw error;
-          response = partial;
-        }
+        const response = await keepPartialResponse(offsetFetchV9.api.async(connection, request, false));
         for (const g of response.groups) {
           if (g.errorCode !== 0) continue;
           const offsets: CommittedOffset[] = [];
