@@ -16,7 +16,7 @@ async function start(withTraffic: boolean) {
   }
   const pid = startDemoTraffic();
   writeState({ ...readState(), clientsPid: pid });
-  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits).');
+  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams).');
 }
 
 async function stop() {

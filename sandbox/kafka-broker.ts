@@ -16,7 +16,8 @@ export const bootstrap = `${brokerHost}:${brokerPort}`;
 type Log = (line: string) => void;
 
 export function ensureKafkaLibs(log: Log): void {
-  if (fs.existsSync(path.join(paths.kafkaLibs, 'kafka-tools-4.2.1.jar'))) return;
+  const needed = ['kafka-tools-4.2.1.jar', 'kafka-streams-4.2.1.jar'];
+  if (needed.every((jar) => fs.existsSync(path.join(paths.kafkaLibs, jar)))) return;
   requireMaven();
   log('Fetching Apache Kafka jars from Maven Central (first run only)…');
   const result = spawnSync('mvn', ['-B', '-q', '-f', paths.kafkaPom, 'package'], { stdio: 'inherit' });

@@ -124,13 +124,22 @@ export class GroupsService {
         })),
       };
     }
-    // Streams groups (KIP-1071): listed with their state; their describe API comes later.
-    const listed = (await this.kafka.listGroups()).find((g) => g.groupId === groupId);
-    if (!listed) return this.#forget(groupId);
+    const group = (await this.kafka.describeStreamsGroups([groupId])).get(groupId);
+    if (!group) return this.#forget(groupId);
     return {
-      groupId, type, coordinator, state: listed.state,
-      groupEpoch: null, assignmentEpoch: null, assignor: null,
-      protocolType: listed.protocolType || null, protocol: null, members: [],
+      groupId, type, coordinator,
+      state: group.state,
+      groupEpoch: group.groupEpoch,
+      assignmentEpoch: group.assignmentEpoch,
+      assignor: null,
+      protocolType: 'streams',
+      protocol: null,
+      members: group.members.map((m): GroupMember => ({
+        memberId: m.memberId, instanceId: m.instanceId, clientId: m.clientId, host: m.clientHost, rack: m.rack,
+        memberEpoch: m.memberEpoch, subscribedTopics: null, subscribedTopicRegex: null,
+        // Active tasks, read as the source-topic partitions they consume.
+        assignment: m.assignment, targetAssignment: m.targetAssignment,
+      })),
     };
   }
 

@@ -72,6 +72,26 @@ export interface ShareGroupDescription {
   }>;
 }
 
+/** KIP-1071 streams group: members run tasks of the application's subtopologies. */
+export interface StreamsGroupDescription {
+  groupId: string;
+  state: string;
+  groupEpoch: number;
+  assignmentEpoch: number;
+  members: Array<{
+    memberId: string;
+    instanceId: string | null;
+    rack: string | null;
+    memberEpoch: number;
+    clientId: string;
+    clientHost: string;
+    processId: string;
+    /** Active tasks, as the source-topic partitions they read. */
+    assignment: AssignedTopic[];
+    targetAssignment: AssignedTopic[];
+  }>;
+}
+
 export interface ClassicGroupDescription {
   groupId: string;
   state: string;
@@ -117,6 +137,8 @@ export interface KafkaPort {
   describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>>;
   /** Share groups (ShareGroupDescribe, KIP-932). */
   describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>>;
+  /** Streams groups (StreamsGroupDescribe, KIP-1071); task assignments mapped to source-topic partitions. */
+  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, StreamsGroupDescription>>;
   /** Classic groups (DescribeGroups). Groups that do not exist are left out. */
   describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>>;
   /** Committed offsets per group (OffsetFetch v8+, many groups per request). */

@@ -16,6 +16,7 @@ import { chunk, mapLimit } from '../../shared/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
+import { streamsGroupDescribeV0, type StreamsAssignment, type StreamsGroupDescribeResponseGroup } from './protocol/streams-group-describe';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
 import { AppFailure } from '../../shared/result';
@@ -31,6 +32,7 @@ import type {
   ListedGroup,
   OffsetSpec,
   ShareGroupDescription,
+  StreamsGroupDescription,
   PartitionRef,
   TopicInfo,
 } from './kafka-port';
@@ -100,6 +102,20 @@ async function keepPartialResponse<R>(request: Promise<R>): Promise<R> {
     if (partial === undefined) throw error;
     return partial;
   }
+}
+
+/** A streams task reads partition p of every source topic of its subtopology. */
+function tasksAsTopicPartitions(assignment: StreamsAssignment, topology: StreamsGroupDescribeResponseGroup['topology']): AssignedTopic[] {
+  const sources = new Map((topology?.subtopologies ?? []).map((s) => [s.subtopologyId, [...s.sourceTopics, ...s.repartitionSourceTopics]]));
+  const byTopic = new Map<string, Set<number>>();
+  for (const task of assignment.active) {
+    for (const topic of sources.get(task.subtopologyId) ?? []) {
+      const set = byTopic.get(topic) ?? new Set<number>();
+      for (const p of task.partitions) set.add(p);
+      byTopic.set(topic, set);
+    }
+  }
+  return [...byTopic].map(([topic, set]) => ({ topic, partitions: [...set].sort((a, b) => a - b) })).sort((a, b) => a.topic.localeCompare(b.topic));
 }
 
 const toAssigned = (topicPartitions: AssignedWire[]): AssignedTopic[] =>
@@ -253,6 +269,30 @@ export class PlatformaticKafka implements KafkaPort {
             members: g.members.map((m) => ({
               memberId: m.memberId, rack: m.rackId ?? null, memberEpoch: m.memberEpoch, clientId: m.clientId, clientHost: m.clientHost,
               subscribedTopicNames: m.subscribedTopicNames, assignment: toAssigned(m.assignment),
+            })),
+          });
+        }
+      });
+      return result;
+    });
+  }
+
+  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, StreamsGroupDescription>> {
+    return this.#guard(async () => {
+      const result = new Map<string, StreamsGroupDescription>();
+      if (groupIds.length === 0) return result;
+      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
+        const connection = await this.#admin.connections.get(coordinator);
+        const response = await keepPartialResponse(streamsGroupDescribeV0.async(connection, ids, false));
+        for (const g of response.groups) {
+          if (g.errorCode !== 0) continue;
+          result.set(g.groupId, {
+            groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch,
+            members: g.members.map((m) => ({
+              memberId: m.memberId, instanceId: m.instanceId ?? null, rack: m.rackId ?? null, memberEpoch: m.memberEpoch,
+              clientId: m.clientId, clientHost: m.clientHost, processId: m.processId,
+              assignment: tasksAsTopicPartitions(m.assignment, g.topology),
+              targetAssignment: tasksAsTopicPartitions(m.targetAssignment, g.topology),
             })),
           });
         }

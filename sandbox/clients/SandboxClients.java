@@ -12,6 +12,7 @@
 //         [churn=MIN-MAX churnEveryMs=MS] [pollDelayMs=MS maxPollRecords=N]
 //         [commit=auto|none] [stopAfter=N] [closeAfter=true]
 //   shareGroup id=G topic=T members=N  (KIP-932 share group: queue semantics, KafkaShareConsumer)
+//   streamsApp id=APP source=T sink=T2 (KIP-1071 streams group: a stateless Kafka Streams app)
 // The program prints "READY" on stdout once topics exist and every member has joined.
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.consumer.*;
@@ -40,6 +41,7 @@ public class SandboxClients {
         case "produceOnce" -> produceOnce(d.get("topic"), Integer.parseInt(d.get("count")));
         case "group" -> joined.add(startGroup(d));
         case "shareGroup" -> startShareGroup(d);
+        case "streamsApp" -> startStreamsApp(d);
         default -> { }
       }
     }
@@ -184,6 +186,21 @@ public class SandboxClients {
       threads.add(t);
       t.start();
     }
+  }
+
+  static void startStreamsApp(Map<String, String> d) throws Exception {
+    Properties p = new Properties();
+    p.put(org.apache.kafka.streams.StreamsConfig.APPLICATION_ID_CONFIG, d.get("id"));
+    p.put(org.apache.kafka.streams.StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(org.apache.kafka.streams.StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, org.apache.kafka.common.serialization.Serdes.StringSerde.class);
+    p.put(org.apache.kafka.streams.StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, org.apache.kafka.common.serialization.Serdes.StringSerde.class);
+    p.put("group.protocol", "streams");
+    p.put(org.apache.kafka.streams.StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("sluice-streams").toString());
+    org.apache.kafka.streams.StreamsBuilder builder = new org.apache.kafka.streams.StreamsBuilder();
+    builder.<String, String>stream(d.get("source")).mapValues(v -> v == null ? null : v.toUpperCase()).to(d.get("sink"));
+    org.apache.kafka.streams.KafkaStreams streams = new org.apache.kafka.streams.KafkaStreams(builder.build(), p);
+    streams.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(streams::close));
   }
 
   static final class Member {

@@ -25,6 +25,7 @@ export function fakeKafka(overrides: Partial<KafkaPort> = {}): KafkaPort {
       groupId: id, state: 'Stable', groupEpoch: 2, assignmentEpoch: 2, assignor: 'simple',
       members: [{ memberId: 's1', rack: null, memberEpoch: 2, clientId: 'q', clientHost: '/h', subscribedTopicNames: ['t'], assignment: [{ topic: 't', partitions: [0, 1] }] }],
     }]))),
+    describeStreamsGroups: vi.fn(async () => new Map()),
     describeClassicGroups: vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === 'old').map((id) => [id, {
       groupId: id, state: 'Stable', protocolType: 'consumer', protocol: 'range',
       members: [{ memberId: 'c-1', instanceId: null, clientId: 'c', clientHost: '/h', rack: null, subscribedTopics: ['t'], assignment: [{ topic: 't', partitions: [0, 1] }] }],

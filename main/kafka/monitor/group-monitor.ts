@@ -123,7 +123,7 @@ export class GroupMonitor implements MonitorApi {
     });
     return {
       groupId: g.groupId, type: g.type, state: g.state,
-      members: g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? null,
+      members: g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? g.streams?.members.length ?? null,
       coordinator: g.coordinator, totalLag: lags ? totalLag(lags) : null,
       health: this.#tracks.get(g.groupId) ? trackStatus(this.#tracks.get(g.groupId)!) : null, lagSeconds: null,
     };
@@ -137,13 +137,14 @@ export class GroupMonitor implements MonitorApi {
     if (g.consumer) {
       observeEpochs(track, g.consumer.groupEpoch, g.consumer.assignmentEpoch, at);
       observeMembers(track, g.consumer.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
-    } else if (g.share) {
-      observeEpochs(track, g.share.groupEpoch, g.share.assignmentEpoch, at);
-      observeMembers(track, g.share.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
+    } else if (g.share ?? g.streams) {
+      const described = (g.share ?? g.streams)!;
+      observeEpochs(track, described.groupEpoch, described.assignmentEpoch, at);
+      observeMembers(track, described.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: m.memberEpoch })), at);
     } else if (g.classic) {
       observeMembers(track, g.classic.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: null })), at);
     }
-    const members = g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? null;
+    const members = g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? g.streams?.members.length ?? null;
     const observations = (g.committed ?? []).flatMap((o) => {
       const key = partitionKey(o.topic, o.partition);
       const logEndOffset = sweep.logEnds.get(key);

@@ -4,7 +4,7 @@
 // first answers can be shown while the rest arrive.
 import { chunk, mapLimit } from '../../../shared/concurrency';
 import type { BrokerRef, GroupType } from '../../../shared/kafka/groups';
-import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, ShareGroupDescription } from '../kafka-port';
+import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, ShareGroupDescription, StreamsGroupDescription } from '../kafka-port';
 
 export interface SweptGroup {
   groupId: string;
@@ -14,6 +14,7 @@ export interface SweptGroup {
   consumer: ConsumerGroupDescription | null;
   classic: ClassicGroupDescription | null;
   share: ShareGroupDescription | null;
+  streams: StreamsGroupDescription | null;
   /** undefined until its OffsetFetch chunk has answered. */
   committed: CommittedOffset[] | undefined;
 }
@@ -36,7 +37,7 @@ export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep)
   const logEndsPromise = kafka.listOffsets(topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }))), 'latest');
   const coordinators = await kafka.findCoordinators(listed.map((g) => g.groupId));
   const groups = new Map<string, SweptGroup>(listed.map((g: ListedGroup) => [g.groupId, {
-    groupId: g.groupId, type: g.type, state: g.state, coordinator: coordinators.get(g.groupId) ?? null, consumer: null, classic: null, share: null, committed: undefined,
+    groupId: g.groupId, type: g.type, state: g.state, coordinator: coordinators.get(g.groupId) ?? null, consumer: null, classic: null, share: null, streams: null, committed: undefined,
   }]));
   const snapshot = (logEnds: Map<string, number>, complete: boolean): Sweep => ({ at: started, durationMs: Date.now() - started, groups: [...groups.values()], logEnds, complete });
   let logEnds = new Map<string, number>();
@@ -45,10 +46,11 @@ export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep)
 
   await mapLimit(chunk(listed, CHUNK), 2, async (part) => {
     const idsOf = (type: GroupType) => part.filter((g) => g.type === type).map((g) => g.groupId);
-    const [consumer, classic, share, committed] = await Promise.all([
+    const [consumer, classic, share, streams, committed] = await Promise.all([
       kafka.describeConsumerGroups(idsOf('consumer'), coordinators),
       kafka.describeClassicGroups(idsOf('classic'), coordinators),
       kafka.describeShareGroups(idsOf('share'), coordinators),
+      kafka.describeStreamsGroups(idsOf('streams'), coordinators),
       kafka.committedOffsets(part.filter((g) => offsetCommittingTypes.has(g.type)).map((g) => g.groupId), coordinators),
     ]);
     for (const g of part) {
@@ -56,8 +58,9 @@ export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep)
       swept.consumer = consumer.get(g.groupId) ?? null;
       swept.classic = classic.get(g.groupId) ?? null;
       swept.share = share.get(g.groupId) ?? null;
+      swept.streams = streams.get(g.groupId) ?? null;
       // Describe answers come after ListGroups: prefer their fresher state.
-      swept.state = swept.consumer?.state ?? swept.classic?.state ?? swept.share?.state ?? g.state;
+      swept.state = swept.consumer?.state ?? swept.classic?.state ?? swept.share?.state ?? swept.streams?.state ?? g.state;
       swept.committed = committed.get(g.groupId) ?? (offsetCommittingTypes.has(g.type) ? [] : undefined);
     }
     onPartial?.(snapshot(logEnds, false));
