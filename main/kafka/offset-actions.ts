@@ -36,6 +36,23 @@ function requireConfirmation(profile: ProfileView, confirmation: string | undefi
 
 const auditProfile = (p: ProfileView) => ({ id: p.id, name: p.name, production: p.production });
 
+/**
+ * Control actions on one group run one at a time. A double click or a retry sends the same apply
+ * twice; run concurrently, both would pass the "unchanged since the preview" check before either
+ * wrote. In sequence, the second finds the offsets changed and is refused.
+ */
+const groupLocks = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(groupId: string, work: () => Promise<T>): Promise<T> {
+  const previous = groupLocks.get(groupId) ?? Promise.resolve();
+  const current = previous.catch(() => undefined).then(work);
+  groupLocks.set(groupId, current);
+  try {
+    return await current;
+  } finally {
+    if (groupLocks.get(groupId) === current) groupLocks.delete(groupId);
+  }
+}
+
 type AuditEntry = Omit<Parameters<AuditLog['append']>[0], 'result' | 'error'>;
 
 /** Runs a control action and records it either way; the record is on disk before success is reported. */
@@ -110,7 +127,11 @@ async function newOffsets(ctx: ActionContext, input: ResetInput, partitions: Par
   }
 }
 
-export async function resetOffsets(ctx: ActionContext, input: ResetInput): Promise<ResetResult> {
+export function resetOffsets(ctx: ActionContext, input: ResetInput): Promise<ResetResult> {
+  return input.dryRun ? planAndMaybeApply(ctx, input) : oneAtATime(input.groupId, () => planAndMaybeApply(ctx, input));
+}
+
+async function planAndMaybeApply(ctx: ActionContext, input: ResetInput): Promise<ResetResult> {
   const detail = await ctx.groups.describe(input.groupId);
   const committed = new Map(detail.offsets.flatMap((o) => (o.committedOffset === null ? [] : [[partitionKey(o.topic, o.partition), o.committedOffset] as const])));
   const partitions = await targetPartitions(ctx, input, committed);
@@ -165,7 +186,11 @@ export interface DeletePreview {
   command: string;
 }
 
-export async function deleteGroup(ctx: ActionContext, input: { groupId: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
+export function deleteGroup(ctx: ActionContext, input: { groupId: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
+  return input.dryRun ? deleteGroupNow(ctx, input) : oneAtATime(input.groupId, () => deleteGroupNow(ctx, input));
+}
+
+async function deleteGroupNow(ctx: ActionContext, input: { groupId: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
   const detail = await ctx.groups.describe(input.groupId);
   const blocked = blockedReason(detail.state, detail.members.length, input.groupId);
   const preview: DeletePreview = {
@@ -182,7 +207,11 @@ export async function deleteGroup(ctx: ActionContext, input: { groupId: string; 
   return { ...preview, deleted: true };
 }
 
-export async function deleteOffsets(ctx: ActionContext, input: { groupId: string; topic: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
+export function deleteOffsets(ctx: ActionContext, input: { groupId: string; topic: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
+  return input.dryRun ? deleteOffsetsNow(ctx, input) : oneAtATime(input.groupId, () => deleteOffsetsNow(ctx, input));
+}
+
+async function deleteOffsetsNow(ctx: ActionContext, input: { groupId: string; topic: string; dryRun: boolean; confirmation?: string }): Promise<DeletePreview> {
   const detail = await ctx.groups.describe(input.groupId);
   const partitions = detail.offsets.filter((o) => o.topic === input.topic && o.committedOffset !== null).map((o) => ({ topic: o.topic, partition: o.partition, committedOffset: o.committedOffset }));
   // The broker refuses while a member is subscribed to the topic; say it before trying.

@@ -127,6 +127,16 @@ describe('applying', () => {
     expect(await committedOf(idle)).toEqual(after);
   });
 
+  it('applies concurrent identical requests once: the second finds the offsets changed', async () => {
+    const plan = await preview({ kind: 'shiftBy', value: -2 });
+    const expectedCurrent = plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset }));
+    const request = { groupId: idle, to: { kind: 'shiftBy', value: -2 }, dryRun: false, expectedCurrent };
+    const before = auditRecords().length;
+    const answers = await Promise.all([harness.rpc('groups.resetOffsets', request), harness.rpc('groups.resetOffsets', request)]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(auditRecords().length - before).toBe(1);
+  });
+
   it('on a production profile, needs the profile name typed', async () => {
     const prod = await harness.value<{ id: string }>('profiles.save', { settings: {
       name: 'Payments prod', bootstrapBrokers: [testBrokers], color: '#dc2626', production: true,

@@ -1,5 +1,5 @@
 // Reset offsets: choose where to and for which partitions, preview (always first), then apply.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { GroupDetail } from '../../../../shared/kafka/groups';
 import { resetKinds, type ResetKind, type ResetResult, type ResetTarget } from '../../../../shared/kafka/offset-reset';
@@ -35,6 +35,9 @@ export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: (
   const previewAction = useAction('groups.resetOffsets');
   const applyAction = useAction('groups.resetOffsets');
   const client = useQueryClient();
+  // Set synchronously on the first click: a double click arrives before React re-renders the
+  // button disabled. (Main refuses a repeated apply as well.)
+  const applying = useRef(false);
   const to = target(kind, value);
   const scopeInput = scope === 'topics' && chosenTopics.length ? { topics: chosenTopics }
     : scope === 'partitions' && chosenPartitions.length ? { partitions: chosenPartitions.map((k) => { const [t, p] = k.split('\u0000'); return { topic: t!, partition: Number(p) }; }) } : {};
@@ -46,11 +49,15 @@ export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: (
     previewAction.mutate({ groupId: group.groupId, to, dryRun: true, ...scopeInput }, { onSuccess: setPlan });
   };
   const apply = (confirmation: string | undefined) => {
-    if (!plan || typeof to === 'string' || applyAction.isPending) return;
+    if (!plan || typeof to === 'string' || applying.current) return;
+    applying.current = true;
     applyAction.mutate({
       groupId: group.groupId, to, dryRun: false, ...scopeInput, confirmation,
       expectedCurrent: plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset })),
-    }, { onSuccess: (result) => { setPlan(result); void client.invalidateQueries(); } });
+    }, {
+      onSuccess: (result) => { setPlan(result); void client.invalidateQueries(); },
+      onSettled: () => { applying.current = false; },
+    });
   };
 
   return (
