@@ -49,7 +49,8 @@ export class KafkaConnections {
     const settings = this.settingsFor(profileId);
     const fingerprint = JSON.stringify(settings);
     if (this.#current?.profileId === profileId && this.#current.fingerprint === fingerprint) return this.#current;
-    this.#closeCurrent();
+    // The old session winds down in the background; the new one starts at once.
+    void this.#closeCurrent();
     const client = this.factory(settings);
     const monitorOptions = { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') };
     // The real client's monitor runs in a worker thread (its own heap limit, off the IPC thread);
@@ -60,17 +61,16 @@ export class KafkaConnections {
     return this.#current;
   }
 
-  #closeCurrent() {
-    if (!this.#current) return;
-    this.#current.unsubscribe();
-    this.#current.monitor.close();
-    void this.#current.client.close();
+  /** Closes the current session; resolves once its history is saved and its client closed. */
+  #closeCurrent(): Promise<void> {
+    const current = this.#current;
+    if (!current) return Promise.resolve();
     this.#current = null;
+    current.unsubscribe();
+    return Promise.all([current.monitor.close(), current.client.close()]).then(() => undefined);
   }
 
   async close(): Promise<void> {
-    const client = this.#current?.client;
-    this.#closeCurrent();
-    await client?.close();
+    await this.#closeCurrent();
   }
 }

@@ -3,6 +3,7 @@
 // protocol requests on the Admin's own connection pool, because the Admin has no wrapper for them.
 import {
   Admin,
+  type Connection,
   consumerGroupDescribeV0,
   decodeConsumerProtocolAssignment,
   decodeConsumerProtocolSubscription,
@@ -14,7 +15,7 @@ import {
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
-import { shareGroupDescribeV1, type ShareGroupDescribeResponse } from './protocol/share-group-describe';
+import { shareGroupDescribeV1 } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
 import { streamsGroupDescribeV0, type StreamsAssignment, type StreamsGroupDescribeResponseGroup } from './protocol/streams-group-describe';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
@@ -216,155 +217,129 @@ export class PlatformaticKafka implements KafkaPort {
     return [...byNode.values()].flatMap(({ coordinator, groupIds: ids }) => chunk(ids, GROUPS_PER_REQUEST).map((part) => ({ coordinator, groupIds: part })));
   }
 
-  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>> {
+  /**
+   * The shape every batched group call shares: group ids per coordinator in request-sized chunks,
+   * a bounded number of requests in flight, per-group errors skipped (the rest of the answer kept).
+   */
+  #perGroup<G extends { errorCode: number; groupId: string }, D>(
+    groupIds: string[],
+    coordinators: Coordinators | undefined,
+    request: (connection: Connection, ids: string[]) => Promise<{ groups: G[] }>,
+    describe: (group: G) => D | null,
+  ): Promise<Map<string, D>> {
     return this.#guard(async () => {
-      const result = new Map<string, ConsumerGroupDescription>();
+      const result = new Map<string, D>();
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
-        // v1 tells classic-protocol members apart (online migration); v0 for brokers before 4.0.
-        this.#consumerDescribeV1 ??= this.#admin.listApis().then((apis) => (apis.find((a) => a.apiKey === 69)?.maxVersion ?? 0) >= 1, () => false);
-        const response = await keepPartialResponse((await this.#consumerDescribeV1)
-          ? consumerGroupDescribeV1.async(connection, ids, false)
-          : consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as Promise<ConsumerGroupDescribeV1Response>);
+        const response = await keepPartialResponse(request(connection, ids));
         for (const g of response.groups) {
           if (g.errorCode !== 0) continue;
-          result.set(g.groupId, {
-            groupId: g.groupId,
-            state: g.groupState,
-            groupEpoch: g.groupEpoch,
-            assignmentEpoch: g.assignmentEpoch,
-            assignor: g.assignorName,
-            members: g.members.map((m) => ({
-              memberId: m.memberId,
-              instanceId: m.instanceId ?? null,
-              rack: m.rackId ?? null,
-              memberEpoch: m.memberEpoch,
-              clientId: m.clientId,
-              clientHost: m.clientHost,
-              subscribedTopicNames: m.subscribedTopicNames,
-              subscribedTopicRegex: m.subscribedTopicRegex ? m.subscribedTopicRegex : null,
-              assignment: toAssigned(Array.isArray(m.assignment) ? m.assignment : (m.assignment as { topicPartitions: AssignedWire[] }).topicPartitions),
-              targetAssignment: toAssigned(Array.isArray(m.targetAssignment) ? m.targetAssignment : (m.targetAssignment as { topicPartitions: AssignedWire[] }).topicPartitions),
-              protocol: m.memberType === 0 ? 'classic' as const : m.memberType === 1 ? 'consumer' as const : null,
-            })),
-          });
+          const described = describe(g);
+          if (described !== null) result.set(g.groupId, described);
         }
       });
       return result;
     });
+  }
+
+  async #consumerDescribe(connection: Connection, ids: string[]): Promise<ConsumerGroupDescribeV1Response> {
+    // v1 tells classic-protocol members apart (online migration); v0 for brokers before 4.0.
+    this.#consumerDescribeV1 ??= this.#admin.listApis().then((apis) => (apis.find((a) => a.apiKey === 69)?.maxVersion ?? 0) >= 1, () => false);
+    return (await this.#consumerDescribeV1)
+      ? consumerGroupDescribeV1.async(connection, ids, false)
+      : consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as Promise<ConsumerGroupDescribeV1Response>;
+  }
+
+  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>> {
+    return this.#perGroup(groupIds, coordinators, (c, ids) => this.#consumerDescribe(c, ids), (g) => ({
+      groupId: g.groupId,
+      state: g.groupState,
+      groupEpoch: g.groupEpoch,
+      assignmentEpoch: g.assignmentEpoch,
+      assignor: g.assignorName,
+      members: g.members.map((m) => ({
+        memberId: m.memberId,
+        instanceId: m.instanceId ?? null,
+        rack: m.rackId ?? null,
+        memberEpoch: m.memberEpoch,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        subscribedTopicNames: m.subscribedTopicNames,
+        subscribedTopicRegex: m.subscribedTopicRegex ? m.subscribedTopicRegex : null,
+        assignment: toAssigned(Array.isArray(m.assignment) ? m.assignment : (m.assignment as { topicPartitions: AssignedWire[] }).topicPartitions),
+        targetAssignment: toAssigned(Array.isArray(m.targetAssignment) ? m.targetAssignment : (m.targetAssignment as { topicPartitions: AssignedWire[] }).topicPartitions),
+        protocol: m.memberType === 0 ? 'classic' as const : m.memberType === 1 ? 'consumer' as const : null,
+      })),
+    }));
   }
 
   describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>> {
-    return this.#guard(async () => {
-      const result = new Map<string, ShareGroupDescription>();
-      if (groupIds.length === 0) return result;
-      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
-        const connection = await this.#admin.connections.get(coordinator);
-        const response: ShareGroupDescribeResponse = await keepPartialResponse(shareGroupDescribeV1.async(connection, ids, false));
-        for (const g of response.groups) {
-          if (g.errorCode !== 0) continue;
-          result.set(g.groupId, {
-            groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, assignor: g.assignorName,
-            members: g.members.map((m) => ({
-              memberId: m.memberId, rack: m.rackId ?? null, memberEpoch: m.memberEpoch, clientId: m.clientId, clientHost: m.clientHost,
-              subscribedTopicNames: m.subscribedTopicNames, assignment: toAssigned(m.assignment),
-            })),
-          });
-        }
-      });
-      return result;
-    });
+    return this.#perGroup(groupIds, coordinators, (c, ids) => shareGroupDescribeV1.async(c, ids, false), (g) => ({
+      groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, assignor: g.assignorName,
+      members: g.members.map((m) => ({
+        memberId: m.memberId, rack: m.rackId ?? null, memberEpoch: m.memberEpoch, clientId: m.clientId, clientHost: m.clientHost,
+        subscribedTopicNames: m.subscribedTopicNames, assignment: toAssigned(m.assignment),
+      })),
+    }));
   }
 
   describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, StreamsGroupDescription>> {
-    return this.#guard(async () => {
-      const result = new Map<string, StreamsGroupDescription>();
-      if (groupIds.length === 0) return result;
-      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
-        const connection = await this.#admin.connections.get(coordinator);
-        const response = await keepPartialResponse(streamsGroupDescribeV0.async(connection, ids, false));
-        for (const g of response.groups) {
-          if (g.errorCode !== 0) continue;
-          result.set(g.groupId, {
-            groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch,
-            members: g.members.map((m) => ({
-              memberId: m.memberId, instanceId: m.instanceId ?? null, rack: m.rackId ?? null, memberEpoch: m.memberEpoch,
-              clientId: m.clientId, clientHost: m.clientHost, processId: m.processId,
-              assignment: tasksAsTopicPartitions(m.assignment, g.topology),
-              targetAssignment: tasksAsTopicPartitions(m.targetAssignment, g.topology),
-            })),
-          });
-        }
-      });
-      return result;
-    });
+    return this.#perGroup(groupIds, coordinators, (c, ids) => streamsGroupDescribeV0.async(c, ids, false), (g) => ({
+      groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch,
+      members: g.members.map((m) => ({
+        memberId: m.memberId, instanceId: m.instanceId ?? null, rack: m.rackId ?? null, memberEpoch: m.memberEpoch,
+        clientId: m.clientId, clientHost: m.clientHost, processId: m.processId,
+        assignment: tasksAsTopicPartitions(m.assignment, g.topology),
+        targetAssignment: tasksAsTopicPartitions(m.targetAssignment, g.topology),
+      })),
+    }));
   }
 
   describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>> {
-    return this.#guard(async () => {
-      const result = new Map<string, ClassicGroupDescription>();
-      if (groupIds.length === 0) return result;
-      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
-        const connection = await this.#admin.connections.get(coordinator);
-        const response = await keepPartialResponse(describeGroupsV5.api.async(connection, ids, false));
-        for (const g of response.groups) {
-          // A group that does not exist comes back as Dead with no protocol type and no error.
-          if (g.errorCode !== 0 || (g.groupState === 'Dead' && g.protocolType === '')) continue;
-          result.set(g.groupId, {
-            groupId: g.groupId,
-            state: g.groupState,
-            protocolType: g.protocolType,
-            protocol: g.protocolData,
-            members: g.members.map((m) => {
-              const consumerProtocol = g.protocolType === 'consumer';
-              const subscription = consumerProtocol && m.memberMetadata.length > 0 ? decodeConsumerProtocolSubscription(m.memberMetadata) : null;
-              const assignment = consumerProtocol && m.memberAssignment.length > 0 ? decodeConsumerProtocolAssignment(m.memberAssignment) : null;
-              return {
-                memberId: m.memberId,
-                instanceId: m.groupInstanceId ?? null,
-                clientId: m.clientId,
-                clientHost: m.clientHost,
-                rack: subscription?.rackId ?? null,
-                subscribedTopics: subscription?.topics ?? null,
-                assignment: (assignment?.assignedPartitions ?? [])
-                  .map((a) => ({ topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y) }))
-                  .sort((a, b) => a.topic.localeCompare(b.topic)),
-              };
-            }),
-          });
-        }
-      });
-      return result;
+    return this.#perGroup(groupIds, coordinators, (c, ids) => describeGroupsV5.api.async(c, ids, false), (g) => {
+      // A group that does not exist comes back as Dead with no protocol type and no error.
+      if (g.groupState === 'Dead' && g.protocolType === '') return null;
+      return {
+        groupId: g.groupId,
+        state: g.groupState,
+        protocolType: g.protocolType,
+        protocol: g.protocolData,
+        members: g.members.map((m) => {
+          const consumerProtocol = g.protocolType === 'consumer';
+          const subscription = consumerProtocol && m.memberMetadata.length > 0 ? decodeConsumerProtocolSubscription(m.memberMetadata) : null;
+          const assignment = consumerProtocol && m.memberAssignment.length > 0 ? decodeConsumerProtocolAssignment(m.memberAssignment) : null;
+          return {
+            memberId: m.memberId,
+            instanceId: m.groupInstanceId ?? null,
+            clientId: m.clientId,
+            clientHost: m.clientHost,
+            rack: subscription?.rackId ?? null,
+            subscribedTopics: subscription?.topics ?? null,
+            assignment: (assignment?.assignedPartitions ?? [])
+              .map((a) => ({ topic: a.topic, partitions: [...a.partitions].sort((x, y) => x - y) }))
+              .sort((a, b) => a.topic.localeCompare(b.topic)),
+          };
+        }),
+      };
     });
   }
 
   committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, CommittedOffset[]>> {
-    return this.#guard(async () => {
-      const result = new Map<string, CommittedOffset[]>();
-      if (groupIds.length === 0) return result;
-      await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
-        const connection = await this.#admin.connections.get(coordinator);
-        // As an admin: no member id, epoch -1, all topics (null).
-        const request = ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null }));
-        const response = await keepPartialResponse(offsetFetchV9.api.async(connection, request, false));
-        for (const g of response.groups) {
-          if (g.errorCode !== 0) continue;
-          const offsets: CommittedOffset[] = [];
-          for (const t of g.topics) {
-            for (const p of t.partitions) {
-              // -1 means "no committed offset".
-              if (p.errorCode !== 0 || p.committedOffset < 0n) continue;
-              offsets.push({ topic: t.name, partition: p.partitionIndex, offset: Number(p.committedOffset) });
-            }
-          }
-          result.set(g.groupId, offsets);
+    // As an admin: no member id, epoch -1, all topics (null).
+    const request = (c: Connection, ids: string[]) => offsetFetchV9.api.async(c, ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false);
+    return this.#perGroup(groupIds, coordinators, request, (g) => {
+      const offsets: CommittedOffset[] = [];
+      for (const t of g.topics) {
+        for (const p of t.partitions) {
+          // -1 means "no committed offset".
+          if (p.errorCode !== 0 || p.committedOffset < 0n) continue;
+          offsets.push({ topic: t.name, partition: p.partitionIndex, offset: Number(p.committedOffset) });
         }
-      });
-      return result;
+      }
+      return offsets;
     });
   }
-
   logEndOffsets(topics: string[]): Promise<Map<string, Map<number, number>>> {
     return this.#guard(async () => {
       const result = new Map<string, Map<number, number>>();

@@ -17,4 +17,4 @@ monitor.onChange(() => {
   const { rss, heapUsed } = process.memoryUsage();
   console.log(JSON.stringify({ at: Date.now(), rss, heapUsed, groups: sweep.groups, sweepMs: sweep.durationMs }));
 });
-process.on('SIGTERM', () => { monitor.close(); setTimeout(() => process.exit(0), 500); });
+process.on('SIGTERM', () => { void monitor.close().then(() => process.exit(0)); });

@@ -9,7 +9,7 @@ import { fakeKafka } from './fake-kafka';
 vi.mock('../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
 
 const monitors: GroupMonitor[] = [];
-afterEach(() => { for (const m of monitors.splice(0)) m.close(); });
+afterEach(async () => { await Promise.all(monitors.splice(0).map((m) => m.close())); });
 
 /** A log end that grows by `growth` per sweep on both partitions, and fixed commits per group. */
 function growingKafka(growth: number, commits: Record<string, number[]> = { k848: [40], old: [50, 70] }): KafkaPort {
@@ -104,7 +104,7 @@ describe('GroupMonitor', () => {
     const first = new GroupMonitor(growingKafka(10), { intervalMs: 5, historyDir: dir });
     await sweeps(first, 3);
     const before = await first.history('old', 30_000);
-    first.close();
+    await first.close();
     expect(fs.readdirSync(dir)).toEqual(['c.json']);
     const second = new GroupMonitor(fakeKafka(), { intervalMs: 60_000, historyDir: dir });
     monitors.push(second);

@@ -278,7 +278,8 @@ export class GroupMonitor implements MonitorApi {
     }
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    if (this.#closed) return;
     this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#maybeSave(true);

@@ -26,5 +26,6 @@ export interface MonitorApi {
   /** Lets a group page feed the history with its faster describe polling; returns each member's behind-since time. */
   observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: MemberObservation[]): Promise<Map<string, number | null>>;
   refresh(): void;
-  close(): void;
+  /** Stops sampling and resolves once the history is saved. */
+  close(): Promise<void>;
 }

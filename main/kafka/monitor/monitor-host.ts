@@ -120,14 +120,18 @@ export class MonitorHost implements MonitorApi {
 
   refresh(): void { void this.#call({ method: 'refresh' }).catch(() => undefined); }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.#closed) return;
-    this.#closed = true;
     const worker = this.#worker;
-    if (!worker) return;
-    // Let the worker save its history, then make sure it is gone.
-    this.#call({ method: 'close' }).catch(() => undefined).finally(() => void worker.terminate());
-    setTimeout(() => void worker.terminate(), 5_000).unref();
+    if (!worker) {
+      this.#closed = true;
+      return;
+    }
+    // Let the worker save its history (at most 5 s), then make sure it is gone.
+    const saved = this.#call({ method: 'close' }).catch(() => undefined);
+    this.#closed = true;
+    await Promise.race([saved, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    await worker.terminate();
   }
 }
 

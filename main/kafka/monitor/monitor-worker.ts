@@ -56,7 +56,7 @@ async function answer(request: WorkerRequest): Promise<unknown> {
     case 'observeDetail': return [...(await monitor.observeDetail(...request.args))];
     case 'refresh': return monitor.refresh();
     case 'close':
-      monitor.close();
+      await monitor.close();
       await kafka.close();
       return null;
   }
