@@ -2,16 +2,13 @@
 // groups through ConsumerGroupDescribe, classic groups through DescribeGroups. Asking
 // DescribeGroups about a KIP-848 group is the trap other consoles fall into: it answers "Dead",
 // with no members and no error.
-import type { BrokerRef, GroupDetail, GroupMember, GroupSummary, GroupType, PartitionOffset } from '../../shared/kafka/groups';
+import { offsetCommittingTypes, partitionKey, type BrokerRef, type GroupDetail, type GroupMember, type GroupSummary, type GroupType, type PartitionOffset } from '../../shared/kafka/groups';
 import { partitionLag } from '../../shared/kafka/lag';
 import { AppFailure } from '../../shared/result';
 import type { AssignedTopic, CommittedOffset, KafkaPort } from './kafka-port';
 import type { MonitorApi } from './monitor/monitor-api';
 
-/** Group types whose offsets live in __consumer_offsets and are read with OffsetFetch. */
-const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);
 
-const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 export class GroupsService {
   /** Group types seen in the last listing, so describing one group needs no full ListGroups. */

@@ -1,7 +1,7 @@
 // Offset resets, group deletion and offset deletion: always previewed first, refused while the
 // group has active members (with the reason and what to do), confirmed by typing the environment
 // name on production profiles, and written to the audit log before success is reported.
-import { partitionKey } from '../../shared/kafka/groups';
+import { partitionKey, splitPartitionKey } from '../../shared/kafka/groups';
 import {
   deleteGroupCommand, deleteOffsetsCommand, parseDuration, replaySkip, resetCommand, totalsOf,
   type ResetInput, type ResetResult, type ResetRow,
@@ -78,10 +78,7 @@ async function targetPartitions(ctx: ActionContext, input: ResetInput, committed
     });
   }
   if (committed.size === 0) throw new AppFailure('INVALID_INPUT', `Group "${input.groupId}" has no committed offsets; name the topics or partitions to reset.`);
-  return [...committed.keys()].map((key) => {
-    const i = key.lastIndexOf('\u0000');
-    return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
-  });
+  return [...committed.keys()].map(splitPartitionKey);
 }
 
 async function newOffsets(ctx: ActionContext, input: ResetInput, partitions: PartitionRef[], committed: Map<string, number>, earliest: Map<string, number>, latest: Map<string, number>, notes: string[]): Promise<Map<string, number>> {

@@ -85,4 +85,13 @@ export const clusterSchema = z.object({
 });
 export type ClusterDescription = z.infer<typeof clusterSchema>;
 
+/** One string per topic-partition, for maps and sets (a NUL cannot occur in a topic name). */
 export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export function splitPartitionKey(key: string): { topic: string; partition: number } {
+  const i = key.lastIndexOf('\u0000');
+  return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
+}
+
+/** Group types whose offsets live in __consumer_offsets and are read with OffsetFetch. */
+export const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);

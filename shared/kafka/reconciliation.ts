@@ -1,9 +1,7 @@
 // KIP-848 reconciliation: a member is still reconciling when its epoch is behind the group epoch
 // or its current assignment differs from its target. What it must give up and take on are the
 // set differences between the two assignments.
-import type { Assignment, GroupMember } from './groups';
-
-const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+import { partitionKey as key, type Assignment, type GroupMember } from './groups';
 
 function toKeys(assignment: Assignment): Set<string> {
   const keys = new Set<string>();

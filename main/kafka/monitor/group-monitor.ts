@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
 import { evaluatePartition } from '../../../shared/kafka/health';
-import { partitionKey } from '../../../shared/kafka/groups';
+import { partitionKey, splitPartitionKey } from '../../../shared/kafka/groups';
 import { interpolatedLag, ratePerSecond, recordSample, timeToDrain, timestampLag, type OffsetSample } from '../../../shared/kafka/lag-time';
 import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
 import { totalLag } from '../../../shared/kafka/lag';
@@ -27,10 +27,6 @@ export interface MonitorOptions {
   saveEveryMs?: number;
 }
 
-const splitKey = (key: string) => {
-  const i = key.lastIndexOf('\u0000');
-  return { topic: key.slice(0, i), partition: Number(key.slice(i + 1)) };
-};
 
 export class GroupMonitor implements MonitorApi {
   readonly #tracks = new Map<string, GroupTrack>();
@@ -196,7 +192,7 @@ export class GroupMonitor implements MonitorApi {
     const timestamps = withRecordTimestamps
       ? await this.kafka.recordTimestamps(entries.flatMap(([key, p]) => {
         const last = p.window[p.window.length - 1]!;
-        return last.lag > 0 ? [{ ...splitKey(key), offset: last.offset }] : [];
+        return last.lag > 0 ? [{ ...splitPartitionKey(key), offset: last.offset }] : [];
       })).catch(() => new Map<string, number | null>())
       : new Map<string, number | null>();
     let consume: number | null = null;
@@ -212,7 +208,7 @@ export class GroupMonitor implements MonitorApi {
       if (consumeRate !== null) consume = (consume ?? 0) + consumeRate;
       if (produceRate !== null) produce = (produce ?? 0) + produceRate;
       return {
-        ...splitKey(key),
+        ...splitPartitionKey(key),
         status: health.status, rule: health.rule, complete: health.complete,
         committedOffset: last.offset, logEndOffset: last.logEndOffset, lag: last.lag,
         lagSeconds: { interpolated: interpolated.seconds, atLeast: interpolated.atLeast, method: interpolated.method ?? null, recordTimestamp: timestampLag(timestamps.get(key) ?? null, last.lag, now) },
@@ -247,7 +243,7 @@ export class GroupMonitor implements MonitorApi {
     return {
       groupId, type: track.type, state: track.state,
       lag: track.points.toArray() as Array<[number, number | null, number | null]>,
-      partitions: [...track.partitions].map(([key, p]) => ({ ...splitKey(key), points: p.points.toArray() as Array<[number, number]> })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      partitions: [...track.partitions].map(([key, p]) => ({ ...splitPartitionKey(key), points: p.points.toArray() as Array<[number, number]> })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
       events: track.events,
       states: [...track.spans, { state: track.state, from: track.stateSince, to: now }],
       timeInStateMs: timeInState(track, now),

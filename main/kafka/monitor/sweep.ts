@@ -3,7 +3,7 @@
 // found once; describes and OffsetFetch batch many groups per request, a chunk at a time, so the
 // first answers can be shown while the rest arrive.
 import { chunk, mapLimit } from '../../../shared/concurrency';
-import type { BrokerRef, GroupType } from '../../../shared/kafka/groups';
+import { offsetCommittingTypes, type BrokerRef, type GroupType } from '../../../shared/kafka/groups';
 import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, ShareGroupDescription, StreamsGroupDescription } from '../kafka-port';
 
 export interface SweptGroup {
@@ -29,7 +29,6 @@ export interface Sweep {
 }
 
 const CHUNK = 2_000;
-const offsetCommittingTypes: ReadonlySet<GroupType> = new Set(['classic', 'consumer', 'streams']);
 
 export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep) => void): Promise<Sweep> {
   const started = Date.now();
