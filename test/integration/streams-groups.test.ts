@@ -35,6 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await clients?.stop();
   await harness?.close();
+  // Streams groups are deleted with their own command, once the app has left (best effort).
+  await eventually('the streams group to be deleted', () => streamsGroupCommand('--delete', '--group', app).then(() => true, () => false), 30_000, 2_000).catch(() => undefined);
   await deleteTestArtifacts([], [source, sink]);
 });
 
