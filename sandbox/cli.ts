@@ -1,8 +1,10 @@
-// `npm run sandbox -- start|stop|status [--json] [--no-traffic]`
+// `npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <fault> [--count N] [--seconds N]`
 import { brokerStatus, startBroker, stopBroker, bootstrap } from './kafka-broker';
 import { MissingPrerequisite } from './prerequisites';
 import { isAlive, readState, stopProcess, writeState } from './process-state';
 import { startDemoTraffic } from './sandbox-clients';
+import { readServicesInfo, startReferenceServicesProcess, stopReferenceServicesProcess } from './reference-services-process';
+import { faultNames } from './services/faults';
 
 const log = (line: string) => console.log(line);
 
@@ -19,7 +21,35 @@ async function start(withTraffic: boolean) {
   log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams).');
 }
 
+/** `start` brings the reference services too; `start --no-traffic` (the tests) brings only the broker. */
+async function startServices() {
+  const info = await startReferenceServicesProcess({ traffic: true }, log);
+  log(`Ledger API: ${info.ledger.url}   Verification API: ${info.verification.url}   (tokens: npm run sandbox -- status --json)`);
+}
+
+async function inject(fault: string | undefined, flags: string[]) {
+  const info = readServicesInfo();
+  if (!info) throw new Error('The reference services are not running: start them with `npm run sandbox -- start`.');
+  if (!fault || (!faultNames.includes(fault as (typeof faultNames)[number]) && fault !== 'clear')) {
+    throw new Error(`Name a fault: ${[...faultNames, 'clear'].join(', ')}`);
+  }
+  const option = (name: string) => {
+    const index = flags.indexOf(`--${name}`);
+    return index >= 0 ? Number(flags[index + 1]) : undefined;
+  };
+  const response = await fetch(`${info.verification.url}/sandbox/faults/${fault}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${info.verification.token}`, 'content-type': 'application/json', 'idempotency-key': `inject-${Date.now()}` },
+    body: JSON.stringify({ count: option('count'), seconds: option('seconds') }),
+    signal: AbortSignal.timeout(600_000),
+  });
+  const body = (await response.json()) as { items?: unknown[]; error?: { message: string } };
+  if (!response.ok) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
+  for (const item of body.items ?? []) console.log(JSON.stringify(item));
+}
+
 async function stop() {
+  if (await stopReferenceServicesProcess()) log('Stopped the reference services.');
   const state = readState();
   if (isAlive(state.clientsPid)) {
     log('Stopping demo traffic…');
@@ -32,22 +62,35 @@ async function stop() {
 async function status(json: boolean) {
   const broker = await brokerStatus();
   const traffic = isAlive(readState().clientsPid);
-  const report = { kafka: { ...broker, bootstrap }, demoTraffic: { running: traffic } };
+  const services = readServicesInfo();
+  const report = {
+    kafka: { ...broker, bootstrap },
+    demoTraffic: { running: traffic },
+    ledger: services ? { running: true, ...services.ledger } : { running: false },
+    verification: services ? { running: true, ...services.verification } : { running: false },
+  };
   if (json) console.log(JSON.stringify(report));
   else {
     log(`Kafka: ${broker.running ? `running on ${bootstrap} (pid ${broker.pid})` : 'stopped'}`);
     log(`Demo traffic: ${traffic ? 'running' : 'stopped'}`);
+    log(`Reference services: ${services ? `ledger API ${services.ledger.url}, verification API ${services.verification.url}` : 'stopped'}`);
   }
 }
 
 async function main() {
   const [command, ...flags] = process.argv.slice(2);
   switch (command) {
-    case 'start': return start(!flags.includes('--no-traffic'));
+    case 'start': {
+      const full = !flags.includes('--no-traffic');
+      await start(full);
+      if (full) await startServices();
+      return;
+    }
+    case 'inject': return inject(flags[0], flags.slice(1));
     case 'stop': return stop();
     case 'status': return status(flags.includes('--json'));
     default:
-      console.error('Usage: npm run sandbox -- start [--no-traffic] | stop | status [--json]');
+      console.error(`Usage: npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <${faultNames.join('|')}|clear> [--count N] [--seconds N]`);
       process.exitCode = 2;
   }
 }

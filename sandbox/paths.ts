@@ -19,6 +19,9 @@ export const paths = {
   serverProperties: path.join(sandboxHome, 'server.properties'),
   logs: path.join(sandboxHome, 'logs'),
   state: path.join(sandboxHome, 'state.json'),
+  servicesFile: path.join(sandboxHome, 'services.json'),
+  embeddedDatabases: path.join(sandboxHome, 'pglite'),
+  servicesEntry: path.join(here, 'services', 'run-services.ts'),
 };
 
 export const kafkaClasspath = () => path.join(paths.kafkaLibs, '*');

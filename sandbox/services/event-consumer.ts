@@ -1,0 +1,79 @@
+// A KIP-848 consumer group member (group.protocol=consumer) that hands each record to a handler in
+// order and commits what it has handled. The replicator and the verifier are both built on it; each
+// is its own group on the same topic, so their lag is visible in any Kafka console, Sluice's too.
+import { Consumer, stringDeserializers, type Message, type MessagesStream } from '@platformatic/kafka';
+
+export interface EventConsumerOptions {
+  brokers: string[];
+  topic: string;
+  groupId: string;
+  clientId: string;
+  log: (line: string) => void;
+  /** Handles one record; a throw is the handler's bug, logged and skipped so the pipeline never stops. */
+  handle: (message: Message<string, string, string, string>) => Promise<void>;
+}
+
+const COMMIT_EVERY_MS = 250;
+
+export class EventConsumer {
+  private consumer: Consumer<string, string, string, string>;
+  private stream: MessagesStream<string, string, string, string> | null = null;
+  private loop: Promise<void> | null = null;
+  private pending = new Map<number, { offset: bigint; leaderEpoch: number }>();
+  private lastCommit = 0;
+  private closed = false;
+  private idleCommits: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: EventConsumerOptions) {
+    this.consumer = new Consumer({
+      clientId: options.clientId, groupId: options.groupId, bootstrapBrokers: options.brokers,
+      groupProtocol: 'consumer', deserializers: stringDeserializers, autocommit: false, maxWaitTime: 200,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.stream = await this.consumer.consume({ topics: [this.options.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+    this.loop = this.run(this.stream);
+    this.idleCommits = setInterval(() => void this.commit(), COMMIT_EVERY_MS);
+  }
+
+  private async run(stream: MessagesStream<string, string, string, string>): Promise<void> {
+    try {
+      for await (const message of stream) {
+        if (this.closed) break;
+        try {
+          await this.options.handle(message);
+        } catch (error) {
+          this.options.log(`${this.options.groupId}: skipped ${message.topic}-${message.partition}@${message.offset}: ${String(error)}`);
+        }
+        this.pending.set(message.partition, { offset: message.offset + 1n, leaderEpoch: message.leaderEpoch });
+        if (Date.now() - this.lastCommit >= COMMIT_EVERY_MS) await this.commit();
+      }
+    } catch (error) {
+      if (!this.closed) this.options.log(`${this.options.groupId}: consumer stopped: ${String(error)}`);
+    }
+  }
+
+  /** Commits handled offsets; also called when the stream is idle so lag drops to zero promptly. */
+  async commit(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const offsets = [...this.pending].map(([partition, { offset, leaderEpoch }]) => ({ topic: this.options.topic, partition, offset, leaderEpoch }));
+    this.pending.clear();
+    this.lastCommit = Date.now();
+    try {
+      await this.consumer.commit({ offsets });
+    } catch (error) {
+      this.options.log(`${this.options.groupId}: commit failed (will retry with the next record): ${String(error)}`);
+      for (const o of offsets) if (!this.pending.has(o.partition)) this.pending.set(o.partition, { offset: o.offset, leaderEpoch: o.leaderEpoch });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.idleCommits) clearInterval(this.idleCommits);
+    await this.commit().catch(() => undefined);
+    await this.stream?.close().catch(() => undefined);
+    await this.loop;
+    await this.consumer.close(true).catch(() => undefined);
+  }
+}

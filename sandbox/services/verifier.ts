@@ -1,0 +1,118 @@
+// The delayed verifier (DOMAIN.md §3): a second consumer group on the replicator's topic that holds
+// each event until it is `delayMs` old, compares the target row with the event, and re-queries the
+// source before raising anything, because a later change can make a comparison look wrong. Open
+// mismatches climb the recovery ladder: an automatic re-check after `retryAfterMs`, then the
+// long-term batch after `batchAfterMs`, then manual (reconcile from the console).
+import type { Message } from '@platformatic/kafka';
+import { EventConsumer } from './event-consumer';
+import { keyOf, type ReplicatedTable } from './ledger-schema';
+import type { EventCoordinates, MismatchRecord, MismatchStore, ReplicatorOffsets } from './mismatch-store';
+import { parseLedgerEvent } from './replicator';
+import { diffRows, readRow } from './row-diff';
+import { formatTimestamp, type Sql } from './sql';
+
+export interface VerifierOptions {
+  brokers: string[];
+  topic: string;
+  groupId: string;
+  delayMs: number;
+  retryAfterMs: number;
+  batchAfterMs: number;
+  log: (line: string) => void;
+  replicatorOffsets: () => Promise<ReplicatorOffsets>;
+}
+
+export class Verifier {
+  private consumer: EventConsumer;
+  private stoppedUntil = 0;
+  private ladderTimer: NodeJS.Timeout | null = null;
+  private ladderRun: Promise<void> | null = null;
+  private closed = false;
+  verified = 0;
+
+  constructor(private readonly source: Sql, private readonly target: Sql, private readonly mismatches: MismatchStore, private readonly options: VerifierOptions) {
+    this.consumer = new EventConsumer({ ...options, clientId: 'ledger-verifier', handle: (message) => this.onEvent(message) });
+  }
+
+  async start(): Promise<void> {
+    await this.consumer.start();
+    const tick = () => {
+      if (this.closed) return;
+      this.ladderRun = this.climbLadder().catch((error: unknown) => this.options.log(`verifier ladder: ${String(error)}`))
+        .finally(() => { if (!this.closed) this.ladderTimer = setTimeout(tick, 1000); });
+    };
+    tick();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.ladderTimer) clearTimeout(this.ladderTimer);
+    await this.ladderRun;
+    await this.consumer.close();
+  }
+
+  /** Fault injection: the verifier stops consuming until `until`; its lag grows. */
+  stop(until: number): void {
+    this.stoppedUntil = until;
+  }
+
+  get state(): 'running' | 'stopped' {
+    return Date.now() < this.stoppedUntil ? 'stopped' : 'running';
+  }
+
+  private async onEvent(message: Message<string, string, string, string>): Promise<void> {
+    const dueAt = Number(message.timestamp) + this.options.delayMs;
+    while (!this.closed && (Date.now() < dueAt || Date.now() < this.stoppedUntil)) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(10, Math.min(250, Math.max(dueAt, this.stoppedUntil) - Date.now()))));
+    }
+    const event = parseLedgerEvent(message.value);
+    const coordinates: EventCoordinates = {
+      topic: message.topic, partition: message.partition, offset: String(message.offset),
+      timestamp: formatTimestamp(Number(message.timestamp)), operation: event.operation,
+    };
+    await this.verify(event.table, event.row[keyOf(event.table)]!, event.row, coordinates);
+    this.verified++;
+  }
+
+  /** Compares one row; raises (or resolves) its mismatch. Exposed for the long-term batch and tests. */
+  async verify(table: ReplicatedTable, key: string, eventRow: Record<string, string | null> | null, event: EventCoordinates): Promise<void> {
+    const target = await readRow(this.target, table, key);
+    if (eventRow && target && !diffRows(table, eventRow, target)) return this.resolveIfOpen(table, key, 'verified', 'target matches the event');
+    // Before raising: the source is the truth, and it may have moved on since the event.
+    const source = await readRow(this.source, table, key);
+    const difference = diffRows(table, source, target);
+    if (!difference) return this.resolveIfOpen(table, key, 'verified', 'target matches the source');
+    const replicator = await this.options.replicatorOffsets();
+    const committed = replicator.get(event.partition);
+    const awaitingReplication = committed === undefined || BigInt(event.offset) >= committed;
+    await this.mismatches.raise(table, keyOf(table), key, difference, event, Date.now() + this.options.retryAfterMs, awaitingReplication);
+    this.options.log(`verifier: ${difference.kind} ${table} ${key}${awaitingReplication ? ' (pending: the replicator has not reached the event)' : ''}`);
+  }
+
+  private async resolveIfOpen(table: ReplicatedTable, key: string, resolution: string, detail: string) {
+    const open = await this.mismatches.openFor(table, key);
+    if (open) await this.mismatches.resolve(open, resolution, detail);
+  }
+
+  /** Re-checks a mismatch against both databases; true when it is resolved. */
+  async recheck(mismatch: MismatchRecord, resolution: string): Promise<boolean> {
+    const key = mismatch.key[keyOf(mismatch.table)]!;
+    const [source, target] = await Promise.all([readRow(this.source, mismatch.table, key), readRow(this.target, mismatch.table, key)]);
+    if (diffRows(mismatch.table, source, target)) return false;
+    await this.mismatches.resolve(mismatch, resolution, 'source and target agree on re-check');
+    return true;
+  }
+
+  private async climbLadder(): Promise<void> {
+    // Pending mismatches (lag, not divergence) are re-checked as soon as the replicator passes them.
+    const replicator = await this.options.replicatorOffsets();
+    for (const mismatch of await this.mismatches.caughtUp(replicator, 500)) {
+      if (!(await this.recheck(mismatch, 'replicated'))) await this.mismatches.markReplicated(mismatch);
+    }
+    for (const mismatch of await this.mismatches.due(Date.now(), 500)) {
+      if (await this.recheck(mismatch, mismatch.stage === 'retry' ? 'automatic retry' : 'long-term batch')) continue;
+      if (mismatch.stage === 'retry') await this.mismatches.moveTo(mismatch, 'batch', Date.now() + this.options.batchAfterMs, 'still different after the automatic retry');
+      else await this.mismatches.moveTo(mismatch, 'manual', null, 'still different after the long-term batch: needs an operator');
+    }
+  }
+}
