@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
 import { AuditLog } from './audit/audit-log';
+import { ReplicationService, serviceSettingsFromEnvironment, type ServiceSettings } from './replication/replication-service';
 import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { SubscriptionHub } from './rpc/subscription-hub';
@@ -26,6 +27,8 @@ export interface ServiceOptions {
   version: string;
   kafkaFactory?: KafkaFactory;
   sweepIntervalMs?: number;
+  /** Verification and ledger API endpoints; defaults to SLUICE_VERIFICATION_URL and friends. */
+  serviceSettings?: ServiceSettings;
 }
 
 export function defaultDataDir(): string {
@@ -52,6 +55,13 @@ export function createServices(options: ServiceOptions): MainServices {
     kafkaFactory,
     audit,
     onClusterChanged: () => hub?.refresh(),
+    replication: new ReplicationService(options.serviceSettings ?? serviceSettingsFromEnvironment(), audit),
+    onReplicationChanged: () => {
+      hub?.refresh('replication.mismatches');
+      hub?.refresh('replication.mismatch');
+      hub?.refresh('replication.pipelines');
+      hub?.refresh('audit.list');
+    },
     onProfilesChanged: () => {
       startMonitoring();
       hub?.refresh();

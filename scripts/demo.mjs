@@ -1,4 +1,5 @@
-// `npm run demo`: the sandbox (broker + demo traffic) and the console connected to it: the
+// `npm run demo`: the sandbox (broker, demo traffic, reference ledger and verification services)
+// and the console connected to all of it: the
 // desktop app where Electron is installed, web mode otherwise. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronBinary } from './electron-binary.mjs';
@@ -7,7 +8,14 @@ import { sandbox } from './sandbox-control.mjs';
 const start = sandbox('start');
 if (start.status !== 0) process.exit(start.status ?? 1);
 
-const env = { ...process.env, SLUICE_KAFKA_BROKERS: process.env.SLUICE_KAFKA_BROKERS ?? '127.0.0.1:9092' };
+// The sandbox's reference services pick their URLs and tokens at start; connect the console to them.
+const status = JSON.parse(sandbox('status', '--json').stdout.trim().split('\n').pop());
+const env = {
+  ...process.env,
+  SLUICE_KAFKA_BROKERS: process.env.SLUICE_KAFKA_BROKERS ?? '127.0.0.1:9092',
+  ...(status.verification?.running ? { SLUICE_VERIFICATION_URL: status.verification.url, SLUICE_VERIFICATION_TOKEN: status.verification.token } : {}),
+  ...(status.ledger?.running ? { SLUICE_LEDGER_URL: status.ledger.url, SLUICE_LEDGER_TOKEN: status.ledger.token } : {}),
+};
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);
 

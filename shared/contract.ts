@@ -7,6 +7,10 @@ import { groupHealthSchema, groupHistorySchema } from './kafka/monitoring';
 import { deleteGroupInputSchema, deleteOffsetsInputSchema, deletePreviewSchema, resetInputSchema, resetResultSchema } from './kafka/offset-reset';
 import { auditRecordSchema } from './audit';
 import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
+import {
+  idempotencyKeySchema, mismatchDetailSchema, mismatchFilterSchema, mismatchPageSchema, pipelineSchema, reconcileJobSchema, reconcileResponseSchema,
+} from './replication/verification';
+import { outboxHealthSchema, paymentLifecycleSchema, paymentPageSchema } from './replication/ledger';
 
 const empty = z.object({}).strict();
 
@@ -69,6 +73,29 @@ export const contract = {
     output: z.object({ records: z.array(auditRecordSchema) }),
     live: 5_000,
   }),
+  'replication.pipelines': method({ input: empty, output: z.object({ items: z.array(pipelineSchema) }), live: 3_000 }),
+  'replication.mismatches': method({
+    input: mismatchFilterSchema.extend({ cursor: z.string().max(1000).optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    output: mismatchPageSchema,
+    live: 3_000,
+  }),
+  'replication.mismatch': method({ input: z.object({ id: z.string().min(1) }).strict(), output: mismatchDetailSchema, live: 3_000 }),
+  'replication.reconcile': method({
+    input: z.object({ id: z.string().min(1), dryRun: z.boolean(), idempotencyKey: idempotencyKeySchema }).strict(),
+    output: reconcileResponseSchema,
+  }),
+  'replication.reconcileMany': method({
+    input: z.object({ filter: mismatchFilterSchema.omit({ status: true }), idempotencyKey: idempotencyKeySchema }).strict(),
+    output: reconcileJobSchema,
+  }),
+  'replication.reconcileJob': method({ input: z.object({ id: z.string().min(1) }).strict(), output: reconcileJobSchema, live: 1_000 }),
+  'replication.cancelReconcileJob': method({ input: z.object({ id: z.string().min(1), idempotencyKey: idempotencyKeySchema }).strict(), output: reconcileJobSchema }),
+  'ledger.payment': method({ input: z.object({ paymentId: z.string().min(1).max(200) }).strict(), output: paymentLifecycleSchema }),
+  'ledger.payments': method({
+    input: z.object({ merchantId: z.string().min(1).max(200), from: z.string().optional(), to: z.string().optional(), cursor: z.string().max(1000).optional() }).strict(),
+    output: paymentPageSchema,
+  }),
+  'ledger.outboxHealth': method({ input: empty, output: outboxHealthSchema, live: 3_000 }),
 } as const;
 
 export type Contract = typeof contract;

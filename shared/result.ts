@@ -14,6 +14,11 @@ export const errorCodes = [
   'GROUP_NOT_EMPTY', // the group has active members: stop them before changing its offsets
   'CONFIRMATION_REQUIRED', // a production profile needs its name typed to apply a destructive action
   'STALE_PREVIEW', // what a preview showed has changed since: preview again before applying
+  'SERVICE_NOT_CONFIGURED', // no URL for the verification or ledger API: set it, or run the sandbox
+  'SERVICE_UNREACHABLE', // the verification or ledger API did not answer (refused, timed out)
+  'SERVICE_ERROR', // the service answered with a 5xx
+  'CONTRACT_VIOLATION', // the service answered with data that breaks its OpenAPI contract
+  'CONFLICT', // the service refused a change that conflicts with an earlier one (same key, other target)
   'INTERNAL', // a bug: the details say where
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -54,5 +59,10 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   GROUP_NOT_EMPTY: 409,
   CONFIRMATION_REQUIRED: 428,
   STALE_PREVIEW: 409,
+  SERVICE_NOT_CONFIGURED: 503,
+  SERVICE_UNREACHABLE: 503,
+  SERVICE_ERROR: 502,
+  CONTRACT_VIOLATION: 502,
+  CONFLICT: 409,
   INTERNAL: 500,
 };

@@ -6,6 +6,7 @@ import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
 import type { ProfileStore } from '../settings/profile-store';
 import type { AuditLog } from '../audit/audit-log';
 import { deleteGroup, deleteOffsets, resetOffsets, type ActionContext } from '../kafka/offset-actions';
+import type { ReplicationService } from '../replication/replication-service';
 import type { Handlers } from './router';
 
 export interface HandlerDependencies {
@@ -19,6 +20,9 @@ export interface HandlerDependencies {
   audit: AuditLog;
   /** Called after a control action changed the cluster. */
   onClusterChanged: () => void;
+  replication: ReplicationService;
+  /** Called after a reconcile changed what the replication pages show. */
+  onReplicationChanged: () => void;
 }
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
@@ -81,5 +85,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'groups.delete': (input) => deleteGroup(actionContext(), input),
     'groups.deleteOffsets': (input) => deleteOffsets(actionContext(), input),
     'audit.list': ({ limit }) => ({ records: deps.audit.recent(limit ?? 200) }),
+    'replication.pipelines': () => deps.replication.verifier.pipelines(),
+    'replication.mismatches': (input) => deps.replication.verifier.mismatches(input),
+    'replication.mismatch': ({ id }) => deps.replication.verifier.mismatch(id),
+    'replication.reconcile': async (input) => {
+      const response = await deps.replication.reconcile(input);
+      if (!input.dryRun) deps.onReplicationChanged();
+      return response;
+    },
+    'replication.reconcileMany': (input) => deps.replication.reconcileMany(input),
+    'replication.reconcileJob': ({ id }) => deps.replication.verifier.reconcileJob(id),
+    'replication.cancelReconcileJob': (input) => deps.replication.cancelReconcileJob(input),
+    'ledger.payment': ({ paymentId }) => deps.replication.ledger.payment(paymentId),
+    'ledger.payments': (input) => deps.replication.ledger.payments(input),
+    'ledger.outboxHealth': () => deps.replication.ledger.outboxHealth(),
   };
 }

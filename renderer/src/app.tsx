@@ -5,15 +5,18 @@ import { GroupPage } from './pages/group/group-page';
 import { AuditPage } from './pages/audit-page';
 import { GroupsPage } from './pages/groups-page';
 import { ProfilesPage } from './pages/profiles-page';
+import { LedgerPage } from './pages/ledger/ledger-page';
+import { MismatchPage } from './pages/replication/mismatch-page';
+import { ReplicationPage } from './pages/replication/replication-page';
 import { navigate, useRoute } from './router';
 
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    // Alt+G / Alt+C / Alt+P jump between the main pages.
+    // Alt+G / C / R / L / P / A jump between the main pages.
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey) return;
-      const target = ({ g: 'groups', c: 'cluster', p: 'profiles', a: 'audit' } as const)[e.key.toLowerCase() as 'g' | 'c' | 'p' | 'a'];
+      const target = ({ g: 'groups', c: 'cluster', r: 'replication', l: 'ledger', p: 'profiles', a: 'audit' } as const)[e.key.toLowerCase() as 'g' | 'c' | 'r' | 'l' | 'p' | 'a'];
       if (target) { e.preventDefault(); navigate({ page: target }); }
     };
     window.addEventListener('keydown', onKey);
@@ -26,6 +29,9 @@ export function App() {
       {route.page === 'cluster' && <ClusterPage />}
       {route.page === 'profiles' && <ProfilesPage />}
       {route.page === 'audit' && <AuditPage />}
+      {route.page === 'replication' && <ReplicationPage />}
+      {route.page === 'mismatch' && <MismatchPage key={route.mismatchId} mismatchId={route.mismatchId} />}
+      {route.page === 'ledger' && <LedgerPage key={route.paymentId ?? ''} paymentId={route.paymentId} />}
     </AppShell>
   );
 }

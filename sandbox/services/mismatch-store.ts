@@ -128,6 +128,10 @@ export class MismatchStore {
     await this.history(mismatch.id, stage, `moved to ${stage}`, detail);
   }
 
+  async postpone(mismatch: MismatchRecord, nextCheckAt: number): Promise<void> {
+    await this.db.query('UPDATE verify_mismatches SET next_check_at = $1 WHERE id = $2', [formatTimestamp(nextCheckAt), mismatch.id]);
+  }
+
   async due(now: number, limit: number): Promise<MismatchRecord[]> {
     const rows = await this.db.query(`SELECT * FROM verify_mismatches WHERE state = 'open' AND next_check_at <= $1 ORDER BY next_check_at LIMIT ${limit}`, [formatTimestamp(now)]);
     return rows.map(toMismatch);

@@ -6,7 +6,7 @@
 import type { Message } from '@platformatic/kafka';
 import { EventConsumer } from './event-consumer';
 import { keyOf, type ReplicatedTable } from './ledger-schema';
-import type { EventCoordinates, MismatchRecord, MismatchStore, ReplicatorOffsets } from './mismatch-store';
+import { statusOf, type EventCoordinates, type MismatchRecord, type MismatchStore, type ReplicatorOffsets } from './mismatch-store';
 import { parseLedgerEvent } from './replicator';
 import { diffRows, readRow } from './row-diff';
 import { formatTimestamp, type Sql } from './sql';
@@ -111,6 +111,11 @@ export class Verifier {
     }
     for (const mismatch of await this.mismatches.due(Date.now(), 500)) {
       if (await this.recheck(mismatch, mismatch.stage === 'retry' ? 'automatic retry' : 'long-term batch')) continue;
+      // Still lag, not divergence: waiting longer is the fix, so it does not climb the ladder.
+      if (statusOf(mismatch, replicator) === 'pending') {
+        await this.mismatches.postpone(mismatch, Date.now() + this.options.retryAfterMs);
+        continue;
+      }
       if (mismatch.stage === 'retry') await this.mismatches.moveTo(mismatch, 'batch', Date.now() + this.options.batchAfterMs, 'still different after the automatic retry');
       else await this.mismatches.moveTo(mismatch, 'manual', null, 'still different after the long-term batch: needs an operator');
     }

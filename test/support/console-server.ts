@@ -14,13 +14,13 @@ export interface ConsoleServer {
   stop(): Promise<void>;
 }
 
-export async function startConsoleServer(brokers: string): Promise<ConsoleServer> {
+export async function startConsoleServer(brokers: string, extraEnv: Record<string, string> = {}): Promise<ConsoleServer> {
   const serveJs = path.join(repoRoot, 'out/main/serve.js');
   if (!fs.existsSync(serveJs)) throw new Error('Build the console first: npm run build');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-e2e-'));
   const token = `e2e-${Date.now()}`;
   const child: ChildProcess = spawn(process.execPath, [serveJs], {
-    env: { ...process.env, SLUICE_PORT: '0', SLUICE_TOKEN: token, SLUICE_DATA_DIR: dataDir, SLUICE_KAFKA_BROKERS: brokers },
+    env: { ...process.env, SLUICE_PORT: '0', SLUICE_TOKEN: token, SLUICE_DATA_DIR: dataDir, SLUICE_KAFKA_BROKERS: brokers, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -8,6 +8,8 @@ import { hrefFor, type Route } from '../router';
 const nav: Array<{ route: Route; label: string; key: string }> = [
   { route: { page: 'groups' }, label: 'Consumer groups', key: 'g' },
   { route: { page: 'cluster' }, label: 'Cluster', key: 'c' },
+  { route: { page: 'replication' }, label: 'Replication', key: 'r' },
+  { route: { page: 'ledger' }, label: 'Ledger', key: 'l' },
   { route: { page: 'profiles' }, label: 'Connections', key: 'p' },
   { route: { page: 'audit' }, label: 'Audit log', key: 'a' },
 ];
@@ -17,7 +19,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const activate = useAction('profiles.activate');
   const client = useQueryClient();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
-  const current = route.page === 'group' ? 'groups' : route.page;
+  const current = route.page === 'group' ? 'groups' : route.page === 'mismatch' ? 'replication' : route.page;
 
   return (
     <div className={`app ${active?.production ? 'production' : ''}`} style={{ ['--env-color' as string]: active?.color ?? '#64748b' }}>

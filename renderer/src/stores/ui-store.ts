@@ -4,6 +4,7 @@ import { persist } from 'zustand/middleware';
 import type { GroupType } from '../../../shared/kafka/groups';
 
 import type { GroupSortKey } from '../../../shared/kafka/group-filter';
+import type { MismatchFilter } from '../../../shared/replication/verification';
 
 interface UiState {
   groupFilter: string;
@@ -12,6 +13,8 @@ interface UiState {
   setGroupFilter(filter: string): void;
   toggleGroupType(type: GroupType): void;
   sortBy(key: GroupSortKey): void;
+  mismatchFilter: MismatchFilter;
+  setMismatchFilter(filter: MismatchFilter): void;
 }
 
 export const useUiStore = create<UiState>()(persist((set) => ({
@@ -20,5 +23,7 @@ export const useUiStore = create<UiState>()(persist((set) => ({
   sort: { key: 'groupId', descending: false },
   setGroupFilter: (groupFilter) => set({ groupFilter }),
   toggleGroupType: (type) => set((s) => ({ groupTypes: s.groupTypes.includes(type) ? s.groupTypes.filter((t) => t !== type) : [...s.groupTypes, type] })),
+  mismatchFilter: {},
+  setMismatchFilter: (mismatchFilter) => set({ mismatchFilter }),
   sortBy: (key) => set((s) => ({ sort: { key, descending: s.sort.key === key ? !s.sort.descending : key === 'totalLag' } })),
 }), { name: 'sluice.ui' }));

@@ -1,0 +1,110 @@
+// A JSON client for the company services the console talks to (verification API, ledger API):
+// bearer token, timeouts, retries with backoff for reads and for writes that carry an idempotency
+// key (a retried write is then the same write), and every response checked against the service's
+// OpenAPI contract. Failures become AppFailures a person can act on.
+import { AppFailure } from '../../shared/result';
+import { createLogger } from '../log';
+import type { OpenApiValidator } from './openapi-validator';
+
+const log = createLogger('services-api');
+
+export interface ServiceEndpoint {
+  /** Shown in messages: "the verification API". */
+  label: string;
+  baseUrl: string;
+  token: string | null;
+}
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  /** Delays before each retry; the attempt count is one more than its length. */
+  retryDelaysMs?: number[];
+}
+
+interface ErrorBody { error?: { code?: string; message?: string } }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ServiceClient {
+  private readonly timeoutMs: number;
+  private readonly retryDelaysMs: number[];
+
+  constructor(readonly endpoint: ServiceEndpoint, private readonly contract: OpenApiValidator, options: ClientOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000, 3000];
+  }
+
+  get<T>(path: string, component: string): Promise<T> {
+    return this.request<T>('GET', path, component);
+  }
+
+  post<T>(path: string, body: unknown, idempotencyKey: string, component: string): Promise<T> {
+    return this.request<T>('POST', path, component, body, idempotencyKey);
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, component: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+    const { label } = this.endpoint;
+    let lastFailure: AppFailure | null = null;
+    for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
+      if (attempt > 0) await sleep(this.retryDelaysMs[attempt - 1]!);
+      let response: Response;
+      try {
+        response = await fetch(new URL(path, this.endpoint.baseUrl), {
+          method,
+          headers: {
+            accept: 'application/json',
+            ...(this.endpoint.token ? { authorization: `Bearer ${this.endpoint.token}` } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+        lastFailure = new AppFailure('SERVICE_UNREACHABLE', timedOut
+          ? `The ${label} did not answer within ${this.timeoutMs / 1000} s (${this.endpoint.baseUrl}).`
+          : `The ${label} is unreachable at ${this.endpoint.baseUrl}: ${describeNetworkError(error)}.`, { url: this.endpoint.baseUrl, attempts: attempt + 1 });
+        continue;
+      }
+      const text = await response.text();
+      let parsed: unknown;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      if (response.status >= 500 || response.status === 429) {
+        const message = (parsed as ErrorBody | undefined)?.error?.message ?? text.slice(0, 200);
+        lastFailure = new AppFailure('SERVICE_ERROR', `The ${label} failed (HTTP ${response.status}): ${message || 'no details'}.`, { status: response.status, attempts: attempt + 1 });
+        continue;
+      }
+      if (!response.ok) throw this.clientError(response.status, parsed as ErrorBody | undefined);
+      const violation = parsed === undefined ? 'the body is not JSON' : this.contract.check(component, parsed);
+      if (violation) {
+        log.warn(`${label} ${method} ${path} broke its contract: ${violation}`);
+        throw new AppFailure('CONTRACT_VIOLATION', `The ${label} answered with data its contract does not allow (${component}: ${violation}). Nothing was shown or changed from it.`, { component, violation });
+      }
+      return parsed as T;
+    }
+    throw lastFailure!;
+  }
+
+  private clientError(status: number, body: ErrorBody | undefined): AppFailure {
+    const message = body?.error?.message ?? `HTTP ${status}`;
+    const { label } = this.endpoint;
+    switch (status) {
+      case 401:
+      case 403: return new AppFailure('SERVICE_ERROR', `The ${label} refused Sluice's token (HTTP ${status}): check its token setting.`, { status });
+      case 404: return new AppFailure('NOT_FOUND', message, { status });
+      case 409: return new AppFailure('CONFLICT', message, { status, code: body?.error?.code });
+      default: return new AppFailure('INVALID_INPUT', `The ${label} rejected the request: ${message}`, { status, code: body?.error?.code });
+    }
+  }
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  if (cause?.code === 'ECONNREFUSED') return 'connection refused (is it running?)';
+  return cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
