@@ -36,7 +36,7 @@ export interface MismatchFilter {
   table?: string;
   kind?: string;
   stage?: string;
-  status?: MismatchStatus;
+  status?: MismatchStatus | 'open';
 }
 
 /** Committed offset of the replicator per partition: events at or beyond it are not applied yet. */
@@ -162,6 +162,7 @@ export class MismatchStore {
     if (filter.kind) add('kind = ?', filter.kind);
     if (filter.stage) add('stage = ?', filter.stage);
     if (filter.status === 'resolved') where.push(`state = 'resolved'`);
+    else if (filter.status === 'open') where.push(`state = 'open'`);
     else if (filter.status) {
       where.push(`state = 'open'`);
       const behind = [...replicator].map(([partition, committed]) => `(event_partition = ${partition} AND event_offset >= ${committed})`);

@@ -48,7 +48,7 @@ function filterFrom(input: Record<string, unknown> | URLSearchParams): MismatchF
     table: oneOf(get('table'), replicatedTableNames, 'table'),
     kind: oneOf(get('kind'), ['missing', 'extra', 'differs'] as const, 'kind'),
     stage: oneOf(get('stage'), ['retry', 'batch', 'manual'] as const, 'stage'),
-    status: oneOf(get('status'), ['pending', 'divergent', 'resolved'] as const, 'status'),
+    status: oneOf(get('status'), ['open', 'pending', 'divergent', 'resolved'] as const, 'status'),
   };
 }
 

@@ -10,6 +10,8 @@ export type Row = z.infer<typeof rowSchema>;
 export const mismatchKinds = ['missing', 'extra', 'differs'] as const;
 export const recoveryStages = ['retry', 'batch', 'manual'] as const;
 export const mismatchStatuses = ['pending', 'divergent', 'resolved'] as const;
+/** Status filter: `open` is pending or divergent. */
+export const mismatchStatusFilters = ['open', ...mismatchStatuses] as const;
 export const replicatedTables = ['payments', 'approvals', 'cancellations', 'ledger_entries'] as const;
 
 export const pipelineSchema = z.object({
@@ -108,7 +110,7 @@ export const mismatchFilterSchema = z.object({
   table: z.enum(replicatedTables).optional(),
   kind: z.enum(mismatchKinds).optional(),
   stage: z.enum(recoveryStages).optional(),
-  status: z.enum(mismatchStatuses).optional(),
+  status: z.enum(mismatchStatusFilters).optional(),
 }).strict();
 export type MismatchFilter = z.infer<typeof mismatchFilterSchema>;
 

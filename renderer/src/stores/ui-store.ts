@@ -23,7 +23,7 @@ export const useUiStore = create<UiState>()(persist((set) => ({
   sort: { key: 'groupId', descending: false },
   setGroupFilter: (groupFilter) => set({ groupFilter }),
   toggleGroupType: (type) => set((s) => ({ groupTypes: s.groupTypes.includes(type) ? s.groupTypes.filter((t) => t !== type) : [...s.groupTypes, type] })),
-  mismatchFilter: {},
+  mismatchFilter: { status: 'open' },
   setMismatchFilter: (mismatchFilter) => set({ mismatchFilter }),
   sortBy: (key) => set((s) => ({ sort: { key, descending: s.sort.key === key ? !s.sort.descending : key === 'totalLag' } })),
 }), { name: 'sluice.ui' }));

@@ -27,7 +27,7 @@ function MerchantSearch() {
     <section className="card" aria-label="Payments by merchant">
       <h2>Payments by merchant</h2>
       <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (merchantId.trim()) run(); }}>
-        <input aria-label="Merchant id" placeholder="merchant id (e.g. merchant-blue-cafe)" value={merchantId} onChange={(e) => setMerchantId(e.target.value)} />
+        <input aria-label="Merchant id" style={{ minWidth: 280 }} placeholder="merchant id (e.g. merchant-blue-cafe)" value={merchantId} onChange={(e) => setMerchantId(e.target.value)} />
         <label className="inline-field">from <input type="datetime-local" aria-label="From" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label className="inline-field">to <input type="datetime-local" aria-label="To" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <button type="submit" disabled={!merchantId.trim()}>Search</button>

@@ -18,7 +18,7 @@ export function OutboxHealthCard() {
         <>
           <div className="facts">
             <div className="fact"><div className="fact-label">Publisher</div><div className="fact-value"><span className={`badge ${h.publisher === 'running' ? 'state-ok' : 'state-bad'}`} data-testid="publisher-state">{h.publisher}</span></div></div>
-            <div className="fact"><div className="fact-label">Unpublished events</div><div className={`fact-value ${h.unpublishedCount > 0 ? 'warn-text' : ''}`} data-testid="unpublished-count">{formatNumber(h.unpublishedCount)}</div></div>
+            <div className="fact"><div className="fact-label">Unpublished events</div><div className={`fact-value ${(h.oldestUnpublishedAgeMs ?? 0) > 5000 ? "warn-text" : ""}`} data-testid="unpublished-count">{formatNumber(h.unpublishedCount)}</div></div>
             <div className="fact"><div className="fact-label">Oldest unpublished</div><div className="fact-value" data-testid="oldest-unpublished">{h.oldestUnpublishedAgeMs === null ? '—' : `${formatSeconds(h.oldestUnpublishedAgeMs / 1000)} old`}</div></div>
             <div className="fact"><div className="fact-label">Keys published twice or more</div><div className={`fact-value ${h.duplicateKeys.length > 0 ? 'warn-text' : ''}`} data-testid="duplicate-count">{formatNumber(h.duplicateKeys.length)}</div></div>
           </div>

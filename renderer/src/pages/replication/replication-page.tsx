@@ -1,7 +1,7 @@
 // Replication: the pipelines (replicator and verifier groups, their lag, open mismatches by rung and
 // status) and the mismatches the verifier raised, filtered, with bulk reconcile.
 import { useEffect, useMemo, useState } from 'react';
-import { mismatchKinds, mismatchStatuses, recoveryStages, replicatedTables, type Mismatch, type MismatchFilter } from '../../../../shared/replication/verification';
+import { mismatchKinds, mismatchStatusFilters, recoveryStages, replicatedTables, type Mismatch, type MismatchFilter } from '../../../../shared/replication/verification';
 import { useCall, useLive, type CallError } from '../../api/hooks';
 import { formatNumber } from '../../components/badges';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
@@ -65,7 +65,7 @@ export function ReplicationPage() {
             <Choice label="Table" value={filter.table} options={replicatedTables} onChange={(table) => set({ table })} />
             <Choice label="Kind" value={filter.kind} options={mismatchKinds} render={kindLabel} onChange={(kind) => set({ kind })} />
             <Choice label="Rung" value={filter.stage} options={recoveryStages} render={stageLabel} onChange={(stage) => set({ stage })} />
-            <Choice label="Status" value={filter.status} options={mismatchStatuses} onChange={(status) => set({ status })} />
+            <Choice label="Status" value={filter.status} options={mismatchStatusFilters} onChange={(status) => set({ status })} />
             <span className="muted count" data-testid="mismatch-count">{firstPage.data ? `${formatNumber(rows.length)}${nextCursor ? '+' : ''} shown` : ''}</span>
             <span className="spacer" />
             <BulkReconcile filter={filter} openCount={openCount} />
