@@ -13,7 +13,6 @@ import { electronBinary } from '../../scripts/electron-binary.mjs';
 import type { AuditRecord } from '../../shared/audit';
 import type { MismatchDetail } from '../../shared/replication/verification';
 import { testBrokers } from '../support/brokers';
-import { eventually } from '../support/bridge-harness';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { startTestServices, type TestServices } from '../support/reference-services';
 
