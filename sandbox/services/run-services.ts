@@ -22,6 +22,8 @@ const services = await startReferenceServices({
   sourceUrl: process.env.SLUICE_SOURCE_DB_URL || undefined,
   targetUrl: process.env.SLUICE_TARGET_DB_URL || undefined,
   embeddedDir: paths.embeddedDatabases,
+  topic: process.env.SLUICE_LEDGER_TOPIC || undefined,
+  instance: process.env.SLUICE_SERVICES_INSTANCE || undefined,
   ledgerPort: number('SLUICE_LEDGER_PORT', 7431),
   verificationPort: number('SLUICE_VERIFICATION_PORT', 7432),
   verifyDelayMs: number('SLUICE_VERIFY_DELAY_MS', 120_000),
