@@ -11,6 +11,8 @@ export interface EventConsumerOptions {
   log: (line: string) => void;
   /** Handles one record; a throw is the handler's bug, logged and skipped so the pipeline never stops. */
   handle: (message: Message<string, string, string, string>) => Promise<void>;
+  /** Records handled at once. Ledger rows are insert-only with unique keys, so order between rows does not matter. */
+  concurrency?: number;
 }
 
 const COMMIT_EVERY_MS = 250;
@@ -22,6 +24,7 @@ export class EventConsumer {
   private pending = new Map<number, { offset: bigint; leaderEpoch: number }>();
   private lastCommit = 0;
   private closed = false;
+  private inFlight = new Set<Promise<void>>();
   private idleCommits: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: EventConsumerOptions) {
@@ -39,13 +42,14 @@ export class EventConsumer {
 
   private async run(stream: MessagesStream<string, string, string, string>): Promise<void> {
     try {
+      const limit = this.options.concurrency ?? 16;
       for await (const message of stream) {
         if (this.closed) break;
-        try {
-          await this.options.handle(message);
-        } catch (error) {
+        while (this.inFlight.size >= limit) await Promise.race(this.inFlight);
+        const handled: Promise<void> = this.options.handle(message).catch((error: unknown) => {
           this.options.log(`${this.options.groupId}: skipped ${message.topic}-${message.partition}@${message.offset}: ${String(error)}`);
-        }
+        }).finally(() => this.inFlight.delete(handled));
+        this.inFlight.add(handled);
         this.pending.set(message.partition, { offset: message.offset + 1n, leaderEpoch: message.leaderEpoch });
         if (Date.now() - this.lastCommit >= COMMIT_EVERY_MS) await this.commit();
       }
@@ -54,11 +58,13 @@ export class EventConsumer {
     }
   }
 
-  /** Commits handled offsets; also called when the stream is idle so lag drops to zero promptly. */
+  /** Commits handled offsets; also called on a timer, so lag drops to zero promptly when the topic is idle. */
   async commit(): Promise<void> {
     if (this.pending.size === 0) return;
     const offsets = [...this.pending].map(([partition, { offset, leaderEpoch }]) => ({ topic: this.options.topic, partition, offset, leaderEpoch }));
     this.pending.clear();
+    // Every record below these offsets has been handled once the records in flight now are done.
+    await Promise.all([...this.inFlight]);
     this.lastCommit = Date.now();
     try {
       await this.consumer.commit({ offsets });

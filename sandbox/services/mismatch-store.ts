@@ -152,8 +152,7 @@ export class MismatchStore {
     await this.db.query('UPDATE verify_mismatches SET awaiting_replication = 0 WHERE id = $1', [mismatch.id]);
   }
 
-  /** Newest first, keyset-paginated by id. Status filters compare each event with the replicator's offsets. */
-  async list(filter: MismatchFilter, replicator: ReplicatorOffsets, afterId: string | null, limit: number) {
+  private where(filter: MismatchFilter, replicator: ReplicatorOffsets, afterId: string | null) {
     const where: string[] = [];
     const params: unknown[] = [];
     const add = (clause: string, value: unknown) => { params.push(value); where.push(clause.replace('?', `$${params.length}`)); };
@@ -171,8 +170,20 @@ export class MismatchStore {
       where.push(filter.status === 'pending' ? pending : `NOT ${pending}`);
     }
     if (afterId) add('id < ?', afterId);
-    const rows = await this.db.query(`SELECT * FROM verify_mismatches ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ${limit + 1}`, params);
+    return { clause: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+  }
+
+  /** Newest first, keyset-paginated by id. Status filters compare each event with the replicator's offsets. */
+  async list(filter: MismatchFilter, replicator: ReplicatorOffsets, afterId: string | null, limit: number) {
+    const { clause, params } = this.where(filter, replicator, afterId);
+    const rows = await this.db.query(`SELECT * FROM verify_mismatches ${clause} ORDER BY id DESC LIMIT ${limit + 1}`, params);
     return { items: rows.slice(0, limit).map(toMismatch), more: rows.length > limit };
+  }
+
+  async count(filter: MismatchFilter, replicator: ReplicatorOffsets): Promise<number> {
+    const { clause, params } = this.where(filter, replicator, null);
+    const [row] = await this.db.query(`SELECT COUNT(*) AS n FROM verify_mismatches ${clause}`, params);
+    return Number(row?.n ?? 0);
   }
 
   async counts(): Promise<Row[]> {
@@ -180,13 +191,8 @@ export class MismatchStore {
   }
 
   async openIds(filter: MismatchFilter, limit: number): Promise<string[]> {
-    const rows: string[] = [];
-    let after: string | null = null;
-    for (;;) {
-      const page = await this.list({ ...filter, status: undefined }, new Map(), after, 1000);
-      rows.push(...page.items.filter((m) => m.state === 'open').map((m) => m.id));
-      if (!page.more || rows.length >= limit) return rows.slice(0, limit);
-      after = page.items[page.items.length - 1]!.id;
-    }
+    const { clause, params } = this.where({ ...filter, status: 'open' }, new Map(), null);
+    const rows = await this.db.query(`SELECT id FROM verify_mismatches ${clause} ORDER BY id LIMIT ${limit}`, params);
+    return rows.map((r) => r.id!);
   }
 }

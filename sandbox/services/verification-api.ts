@@ -72,7 +72,7 @@ export function verificationApi(parts: VerificationParts, token: string, log: (l
       ]);
       const byStage = { retry: 0, batch: 0, manual: 0 };
       for (const row of counts) byStage[row.stage as keyof typeof byStage] = Number(row.count);
-      const pending = (await mismatches.list({ status: 'pending' }, replicator, null, 10_000)).items.length;
+      const pending = await mismatches.count({ status: 'pending' }, replicator);
       const open = byStage.retry + byStage.batch + byStage.manual;
       return {
         items: [{

@@ -1,11 +1,13 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
+//                    [--only=replication] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
 import type { GroupSummary } from '../../shared/kafka/groups';
 import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/kafka-broker';
 import { soak } from './memory';
+import { replicationBench } from './replication';
 import { rendererBench } from './renderer';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
@@ -13,6 +15,8 @@ import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
 const brokers = process.env.SLUICE_BENCH_BROKERS ?? bootstrap;
 const log = (line: string) => console.log(line);
+/** Ends the run early when only one part was asked for (`--only=replication`). */
+class BenchDone extends Error {}
 const results: Record<string, unknown> = { date: new Date().toISOString(), machine: `${(await import('node:os')).cpus().length} cores`, node: process.version };
 
 function filterBench(groups: number) {
@@ -36,7 +40,14 @@ function filterBench(groups: number) {
 
 const startedBroker = !(await portAnswers());
 if (startedBroker) await startBroker(log);
+const only = args.get('only');
 try {
+  if (!args.has('skip-replication') && (!only || only === 'replication')) {
+    results.replication = await replicationBench(log, {
+      payments: Number(args.get('payments') ?? 5000), latencySamples: Number(args.get('latency-samples') ?? 200), bulk: Number(args.get('bulk') ?? 10_000),
+    });
+  }
+  if (only === 'replication') throw new BenchDone();
   log(`\n== Scale: ${scale.groups} groups over ${scale.topics * scale.partitionsPerTopic} partitions`);
   await ensureScale(brokers, log);
 
@@ -75,6 +86,8 @@ try {
     results.memory = m;
     log(`   RSS start ${m.startMb.toFixed(0)} MB, max ${m.maxMb.toFixed(0)} MB, end ${m.endMb.toFixed(0)} MB; trend over the second half ${m.slopeMbPerMin.toFixed(2)} MB/min (${m.samples} sweeps, median ${m.medianSweepMs} ms)`);
   }
+} catch (error) {
+  if (!(error instanceof BenchDone)) throw error;
 } finally {
   if (startedBroker) await stopBroker(log);
 }
