@@ -17,6 +17,8 @@ export interface EventConsumerOptions {
 
 const COMMIT_EVERY_MS = 250;
 
+const membershipLost = (error: unknown) => /not aware of this member|group id does not exist|fenced|unknown member|stale member epoch/i.test(String(error) + String((error as { cause?: unknown }).cause ?? ''));
+
 export class EventConsumer {
   private consumer: Consumer<string, string, string, string>;
   private stream: MessagesStream<string, string, string, string> | null = null;
@@ -24,12 +26,18 @@ export class EventConsumer {
   private pending = new Map<number, { offset: bigint; leaderEpoch: number }>();
   private lastCommit = 0;
   private closed = false;
+  private commitFailures = 0;
+  private rejoining = false;
   private inFlight = new Set<Promise<void>>();
   private idleCommits: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: EventConsumerOptions) {
-    this.consumer = new Consumer({
-      clientId: options.clientId, groupId: options.groupId, bootstrapBrokers: options.brokers,
+    this.consumer = this.newConsumer();
+  }
+
+  private newConsumer(): Consumer<string, string, string, string> {
+    return new Consumer({
+      clientId: this.options.clientId, groupId: this.options.groupId, bootstrapBrokers: this.options.brokers,
       groupProtocol: 'consumer', deserializers: stringDeserializers, autocommit: false, maxWaitTime: 200,
     });
   }
@@ -53,14 +61,31 @@ export class EventConsumer {
         this.pending.set(message.partition, { offset: message.offset + 1n, leaderEpoch: message.leaderEpoch });
         if (Date.now() - this.lastCommit >= COMMIT_EVERY_MS) await this.commit();
       }
+      if (!this.closed) throw new Error('the message stream ended');
     } catch (error) {
-      if (!this.closed) this.options.log(`${this.options.groupId}: consumer stopped: ${String(error)}`);
+      if (this.closed) return;
+      // The pipeline must not stop: commit what is done, then rejoin the group and carry on.
+      this.options.log(`${this.options.groupId}: consumer failed, rejoining in 1 s: ${String(error)}`);
+      await this.commit().catch(() => undefined);
+      this.rejoining = true;
+      await stream.close().catch(() => undefined);
+      await this.consumer.close(true).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      if (this.closed) return;
+      this.consumer = this.newConsumer();
+      this.rejoining = false;
+      try {
+        this.stream = await this.consumer.consume({ topics: [this.options.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+        await this.run(this.stream);
+      } catch (rejoinError) {
+        this.options.log(`${this.options.groupId}: could not rejoin: ${String(rejoinError)}`);
+      }
     }
   }
 
   /** Commits handled offsets; also called on a timer, so lag drops to zero promptly when the topic is idle. */
   async commit(): Promise<void> {
-    if (this.pending.size === 0) return;
+    if (this.pending.size === 0 || this.rejoining) return;
     const offsets = [...this.pending].map(([partition, { offset, leaderEpoch }]) => ({ topic: this.options.topic, partition, offset, leaderEpoch }));
     this.pending.clear();
     // Every record below these offsets has been handled once the records in flight now are done.
@@ -68,9 +93,16 @@ export class EventConsumer {
     this.lastCommit = Date.now();
     try {
       await this.consumer.commit({ offsets });
+      this.commitFailures = 0;
     } catch (error) {
+      this.commitFailures++;
       this.options.log(`${this.options.groupId}: commit failed (will retry with the next record): ${String(error)}`);
       for (const o of offsets) if (!this.pending.has(o.partition)) this.pending.set(o.partition, { offset: o.offset, leaderEpoch: o.leaderEpoch });
+      // A member the coordinator no longer knows cannot commit again: end the stream, which rejoins.
+      if (membershipLost(error) || this.commitFailures >= 5) {
+        this.commitFailures = 0;
+        void this.stream?.close().catch(() => undefined);
+      }
     }
   }
 

@@ -27,6 +27,9 @@ export class OutboxPublisher {
   private pausedUntil = 0;
   private running: Promise<void> | null = null;
   private closed = false;
+  /** Outbox rows at or below this sequence number were all seen published by a full scan. */
+  private scannedUpTo = 0;
+  private lastFullScan = 0;
 
   constructor(private readonly db: Sql, private readonly options: PublisherOptions) {
     this.producer = new Producer({ clientId: 'ledger-outbox-publisher', bootstrapBrokers: options.brokers, serializers: stringSerializers, idempotent: true, acks: -1 });
@@ -52,9 +55,20 @@ export class OutboxPublisher {
 
   async publishPending(): Promise<number> {
     if (this.state === 'stopped') return 0;
+    // Each tick looks only past a watermark, so its cost does not grow with the outbox. Sequence
+    // numbers are handed out before commit, so a slow transaction can commit a lower number after
+    // a higher one was published: the watermark trails by a margin, and a full scan runs every
+    // minute for anything older.
+    const full = Date.now() - this.lastFullScan > 60_000;
+    const from = full ? 0 : Math.max(0, this.scannedUpTo - 1000);
+    const [newest] = await this.db.query('SELECT MAX(seq) AS seq FROM outbox');
     const pending = await this.db.query(`SELECT o.seq, o.event_id, o.idempotency_key, o.row_key, o.event_type, o.payload FROM outbox o
-      LEFT JOIN outbox_publications p ON p.event_id = o.event_id WHERE p.publication_id IS NULL ORDER BY o.seq LIMIT ${this.options.batchSize ?? 500}`);
+      WHERE o.seq > $1 AND NOT EXISTS (SELECT 1 FROM outbox_publications p WHERE p.event_id = o.event_id) ORDER BY o.seq LIMIT ${this.options.batchSize ?? 500}`, [from]);
+    if (full) this.lastFullScan = Date.now();
     if (pending.length > 0) await this.publish(pending);
+    // Every unpublished row up to the last one returned was returned; a short batch saw them all.
+    const batchSize = this.options.batchSize ?? 500;
+    this.scannedUpTo = pending.length < batchSize ? Number(newest?.seq ?? 0) : Number(pending[pending.length - 1]!.seq);
     return pending.length;
   }
 

@@ -105,6 +105,9 @@ export async function startReferenceServices(options: ReferenceServiceOptions): 
   const verification = verificationApi({ pipeline, source, target, mismatches, offsets, verifier, reconciler, jobs }, verificationToken, log);
   options.adminRoutes?.(verification);
   servers.push(await verification.listen(options.verificationPort ?? 0));
+  // Embedded PGlite runs no autovacuum, so nothing refreshes the planner's statistics unless asked.
+  const embeddedDatabases = [source, target].filter((db) => db.description.startsWith('PGlite'));
+  const analyze = setInterval(() => { for (const db of embeddedDatabases) void db.query('ANALYZE').catch(() => undefined); }, 30_000);
   const traffic = options.trafficPerSecond ? startTraffic(ledger, options.trafficPerSecond, log) : null;
   const faultParts = { ledger, target, publisher, replicator, verifier };
 
@@ -114,6 +117,7 @@ export async function startReferenceServices(options: ReferenceServiceOptions): 
     inject: (fault, faultOptions) => injectFault(faultParts, fault, faultOptions),
     clearFaults: () => clearFaults(faultParts),
     async close() {
+      clearInterval(analyze);
       traffic?.stop();
       await Promise.all(servers.map((server) => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); })));
       clearFaults(faultParts);

@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000]
+//                    [--only=replication] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
@@ -45,7 +45,7 @@ try {
   if (!args.has('skip-replication') && (!only || only === 'replication')) {
     results.replication = await replicationBench(log, {
       payments: Number(args.get('payments') ?? 5000), latencySamples: Number(args.get('latency-samples') ?? 200), bulk: Number(args.get('bulk') ?? 10_000),
-    });
+    }, (args.get('backends')?.split(',') ?? ['servers', 'pglite']) as ('servers' | 'pglite')[]);
   }
   if (only === 'replication') throw new BenchDone();
   log(`\n== Scale: ${scale.groups} groups over ${scale.topics * scale.partitionsPerTopic} partitions`);
