@@ -16,6 +16,7 @@ export interface EventConsumerOptions {
 }
 
 const COMMIT_EVERY_MS = 250;
+const HEARTBEAT_SILENCE_MS = 30_000;
 
 const membershipLost = (error: unknown) => /not aware of this member|group id does not exist|fenced|unknown member|stale member epoch/i.test(String(error) + String((error as { cause?: unknown }).cause ?? ''));
 
@@ -30,6 +31,8 @@ export class EventConsumer {
   private rejoining = false;
   private inFlight = new Set<Promise<void>>();
   private idleCommits: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
+  private joinedAt = 0;
 
   constructor(private readonly options: EventConsumerOptions) {
     this.consumer = this.newConsumer();
@@ -44,8 +47,25 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     this.stream = await this.consumer.consume({ topics: [this.options.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+    this.joinedAt = Date.now();
     this.loop = this.run(this.stream);
     this.idleCommits = setInterval(() => void this.commit(), COMMIT_EVERY_MS);
+    this.watchdog = setInterval(() => this.checkMembership(), 5000);
+  }
+
+  /**
+   * Under heavy load a member can drop out of its group without its stream failing (seen with the
+   * embedded database starving the event loop). Heartbeats go every 5 s at most (1 s in the
+   * sandbox), so 30 s without one is a member that is gone: end the stream, which rejoins.
+   */
+  private checkMembership(): void {
+    if (this.closed || this.rejoining || !this.stream) return;
+    const last = Math.max(this.consumer.lastHeartbeat?.getTime() ?? 0, this.joinedAt);
+    if (Date.now() - last > HEARTBEAT_SILENCE_MS) {
+      this.options.log(`${this.options.groupId}: no heartbeat for ${Math.round((Date.now() - last) / 1000)} s, rejoining`);
+      this.joinedAt = Date.now();
+      void this.stream.close().catch(() => undefined);
+    }
   }
 
   private async run(stream: MessagesStream<string, string, string, string>): Promise<void> {
@@ -76,6 +96,7 @@ export class EventConsumer {
       this.rejoining = false;
       try {
         this.stream = await this.consumer.consume({ topics: [this.options.topic], mode: 'committed', fallbackMode: 'earliest', autocommit: false });
+        this.joinedAt = Date.now();
         await this.run(this.stream);
       } catch (rejoinError) {
         this.options.log(`${this.options.groupId}: could not rejoin: ${String(rejoinError)}`);
@@ -109,6 +130,7 @@ export class EventConsumer {
   async close(): Promise<void> {
     this.closed = true;
     if (this.idleCommits) clearInterval(this.idleCommits);
+    if (this.watchdog) clearInterval(this.watchdog);
     await this.commit().catch(() => undefined);
     await this.stream?.close().catch(() => undefined);
     await this.loop;

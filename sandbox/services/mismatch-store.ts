@@ -75,7 +75,19 @@ export function statusOf(mismatch: Pick<MismatchRecord, 'state' | 'event'>, repl
 type Query = Pick<Sql, 'query'>;
 
 export class MismatchStore {
+  /** `table/key` of every open mismatch: the verifier asks for each row it checks, so no query when none is open. */
+  private openRows = new Set<string>();
+
   constructor(private readonly db: Sql, private readonly pipelineId: string) {}
+
+  async load(): Promise<void> {
+    const rows = await this.db.query(`SELECT table_name, row_key FROM verify_mismatches WHERE state = 'open'`);
+    this.openRows = new Set(rows.map((r) => `${r.table_name}/${r.row_key}`));
+  }
+
+  mayBeOpen(table: string, key: string): boolean {
+    return this.openRows.has(`${table}/${key}`);
+  }
 
   async get(id: string, db: Query = this.db): Promise<MismatchRecord | null> {
     if (!/^\d+$/.test(id)) return null;
@@ -101,6 +113,7 @@ export class MismatchStore {
       ON CONFLICT DO NOTHING RETURNING *`,
     [this.pipelineId, table, key, keyColumn, difference.kind, JSON.stringify(difference.columns), JSON.stringify(event), event.partition, event.offset,
       awaitingReplication ? 1 : 0, now, formatTimestamp(nextCheckAt)]);
+    this.openRows.add(`${table}/${key}`);
     if (!row) return (await this.openFor(table, key))!;
     const mismatch = toMismatch(row);
     await this.history(mismatch.id, 'retry', 'detected', `${difference.kind}: ${difference.columns.map((c) => c.name).join(', ')}`);
@@ -120,6 +133,7 @@ export class MismatchStore {
     const updated = await db.query(`UPDATE verify_mismatches SET state = 'resolved', resolved_at = $1, resolution = $2, next_check_at = NULL WHERE id = $3 AND state = 'open' RETURNING id`,
       [formatTimestamp(Date.now()), resolution, mismatch.id]);
     if (updated.length > 0) await this.history(mismatch.id, mismatch.stage, 'resolved', detail, db);
+    this.openRows.delete(`${mismatch.table}/${mismatch.key[Object.keys(mismatch.key)[0]!]}`);
   }
 
   async moveTo(mismatch: MismatchRecord, stage: Stage, nextCheckAt: number | null, detail: string): Promise<void> {

@@ -86,6 +86,7 @@ export async function startReferenceServices(options: ReferenceServiceOptions): 
   const publisher = new OutboxPublisher(source, { brokers: options.brokers, topic, partitions: PARTITIONS, log });
   const replicator = new Replicator(target, { brokers: options.brokers, topic, groupId: pipeline.replicatorGroupId, log });
   const mismatches = new MismatchStore(target, pipeline.id);
+  await mismatches.load();
   const verifier = new Verifier(source, target, mismatches, {
     brokers: options.brokers, topic, groupId: pipeline.verifierGroupId, delayMs: pipeline.verifyDelayMs,
     retryAfterMs: pipeline.retryAfterMs, batchAfterMs: pipeline.batchAfterMs, log,

@@ -90,6 +90,7 @@ export class Verifier {
   }
 
   private async resolveIfOpen(table: ReplicatedTable, key: string, resolution: string, detail: string) {
+    if (!this.mismatches.mayBeOpen(table, key)) return;
     const open = await this.mismatches.openFor(table, key);
     if (open) await this.mismatches.resolve(open, resolution, detail);
   }
