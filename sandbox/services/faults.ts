@@ -2,13 +2,13 @@
 // after it has replicated (so the fault is the only reason for a difference), and reports one JSON
 // line per affected row: `{ fault, table, key, column? }`.
 import { mapLimit } from '../../shared/concurrency';
-import type { LedgerStore } from './ledger-store';
+import { newId, type LedgerStore } from './ledger-store';
 import type { OutboxPublisher } from './outbox-publisher';
 import type { Replicator } from './replicator';
 import type { Sql } from './sql';
 import type { Verifier } from './verifier';
 
-export const faultNames = ['drop-target-row', 'alter-target-column', 'delay-replicator', 'duplicate-event', 'stop-publisher', 'stop-verifier'] as const;
+export const faultNames = ['drop-target-row', 'alter-target-column', 'insert-extra-target-row', 'delay-replicator', 'duplicate-event', 'stop-publisher', 'stop-verifier'] as const;
 export type FaultName = (typeof faultNames)[number];
 export const isFaultName = (name: unknown): name is FaultName => faultNames.includes(name as FaultName);
 
@@ -76,6 +76,19 @@ export async function injectFault(parts: FaultParts, fault: FaultName, options: 
       const ids = await replicatedPayments(parts, count);
       for (const batch of chunkOf(ids, 500)) await parts.target.query(`UPDATE payments SET amount_minor = amount_minor + 1 WHERE payment_id IN (${batch.map((_, i) => `$${i + 1}`).join(', ')})`, batch);
       return ids.map((id) => ({ fault, table: 'payments', key: { payment_id: id }, column: 'amount_minor' }));
+    }
+    case 'insert-extra-target-row': {
+      // A row the source never had: a replicated payment copied under a new id. No event points at
+      // it, so only the long-term batch's table scan can find it.
+      const [template] = await replicatedPayments(parts, 1);
+      const reports: FaultReport[] = [];
+      for (let i = 0; i < count; i++) {
+        const id = newId('pay');
+        await parts.target.query(`INSERT INTO payments (payment_id, merchant_id, amount_minor, currency, idempotency_key, created_at, _written_by, _source_committed_at)
+          SELECT $1, merchant_id, amount_minor, currency, $2, created_at, 'replication', _source_committed_at FROM payments WHERE payment_id = $3`, [id, `extra-${id}`, template]);
+        reports.push({ fault, table: 'payments', key: { payment_id: id } });
+      }
+      return reports;
     }
     case 'delay-replicator': {
       parts.replicator.delay(endsAt);

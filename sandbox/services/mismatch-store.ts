@@ -24,7 +24,8 @@ export interface MismatchRecord {
   stage: Stage;
   state: 'open' | 'resolved';
   columns: ColumnDifference[];
-  event: EventCoordinates;
+  /** null for a row the table scan found that no event explains (extra in target). */
+  event: EventCoordinates | null;
   detectedAt: string;
   nextCheckAt: string | null;
   resolvedAt: string | null;
@@ -61,13 +62,14 @@ export function toMismatch(row: Row): MismatchRecord {
   return {
     id: row.id!, pipelineId: row.pipeline_id!, table: row.table_name as ReplicatedTable, key: { [row.key_column!]: row.row_key! },
     kind: row.kind as MismatchKind, stage: row.stage as Stage, state: row.state as 'open' | 'resolved',
-    columns: JSON.parse(row.columns!) as ColumnDifference[], event: JSON.parse(row.event!) as EventCoordinates,
+    columns: JSON.parse(row.columns!) as ColumnDifference[], event: JSON.parse(row.event!) as EventCoordinates | null,
     detectedAt: row.detected_at!, nextCheckAt: row.next_check_at ?? null, resolvedAt: row.resolved_at ?? null, resolution: row.resolution ?? null,
   };
 }
 
 export function statusOf(mismatch: Pick<MismatchRecord, 'state' | 'event'>, replicator: ReplicatorOffsets): MismatchStatus {
   if (mismatch.state === 'resolved') return 'resolved';
+  if (!mismatch.event) return 'divergent';
   const committed = replicator.get(mismatch.event.partition);
   return committed === undefined || BigInt(mismatch.event.offset) >= committed ? 'pending' : 'divergent';
 }
@@ -101,7 +103,7 @@ export class MismatchStore {
   }
 
   /** Raises a mismatch, or refreshes the open one for the same row (one open mismatch per row). */
-  async raise(table: ReplicatedTable, keyColumn: string, key: string, difference: RowDifference, event: EventCoordinates, nextCheckAt: number, awaitingReplication: boolean): Promise<MismatchRecord> {
+  async raise(table: ReplicatedTable, keyColumn: string, key: string, difference: RowDifference, event: EventCoordinates | null, nextCheckAt: number, awaitingReplication: boolean, detail?: string): Promise<MismatchRecord> {
     const now = formatTimestamp(Date.now());
     const existing = await this.openFor(table, key);
     if (existing) {
@@ -111,12 +113,12 @@ export class MismatchStore {
     const [row] = await this.db.query(`INSERT INTO verify_mismatches (pipeline_id, table_name, row_key, key_column, kind, stage, state, columns, event,
       event_partition, event_offset, awaiting_replication, detected_at, next_check_at) VALUES ($1, $2, $3, $4, $5, 'retry', 'open', $6, $7, $8, $9, $10, $11, $12)
       ON CONFLICT DO NOTHING RETURNING *`,
-    [this.pipelineId, table, key, keyColumn, difference.kind, JSON.stringify(difference.columns), JSON.stringify(event), event.partition, event.offset,
+    [this.pipelineId, table, key, keyColumn, difference.kind, JSON.stringify(difference.columns), JSON.stringify(event), event?.partition ?? -1, event?.offset ?? '-1',
       awaitingReplication ? 1 : 0, now, formatTimestamp(nextCheckAt)]);
     this.openRows.add(`${table}/${key}`);
     if (!row) return (await this.openFor(table, key))!;
     const mismatch = toMismatch(row);
-    await this.history(mismatch.id, 'retry', 'detected', `${difference.kind}: ${difference.columns.map((c) => c.name).join(', ')}`);
+    await this.history(mismatch.id, 'retry', 'detected', detail ?? `${difference.kind}: ${difference.columns.map((c) => c.name).join(', ')}`);
     return mismatch;
   }
 
@@ -180,7 +182,7 @@ export class MismatchStore {
       where.push(`state = 'open'`);
       const behind = [...replicator].map(([partition, committed]) => `(event_partition = ${partition} AND event_offset >= ${committed})`);
       const unknown = replicator.size === 0 ? 'TRUE' : `event_partition NOT IN (${[...replicator.keys()].join(', ')})`;
-      const pending = `(${[...behind, unknown].join(' OR ')})`;
+      const pending = `(event_partition >= 0 AND (${[...behind, unknown].join(' OR ')}))`;
       where.push(filter.status === 'pending' ? pending : `NOT ${pending}`);
     }
     if (afterId) add('id < ?', afterId);

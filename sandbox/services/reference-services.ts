@@ -35,6 +35,8 @@ export interface ReferenceServiceOptions {
   verifyDelayMs?: number;
   retryAfterMs?: number;
   batchAfterMs?: number;
+  /** How often the long-term batch compares whole tables (default 10 min; 0: never). */
+  scanIntervalMs?: number;
   topic?: string;
   /** Suffix for group ids, so parallel test runs on one broker stay apart. */
   instance?: string;
@@ -56,6 +58,8 @@ export interface ReferenceServices {
   verifier: Verifier;
   replicator: Replicator;
   inject(fault: FaultName, options?: FaultOptions): Promise<FaultReport[]>;
+  /** Runs the long-term batch's table scan now; resolves to the differences it raised. */
+  scan(): Promise<number>;
   clearFaults(): void;
   close(): Promise<void>;
 }
@@ -91,6 +95,7 @@ export async function startReferenceServices(options: ReferenceServiceOptions): 
     brokers: options.brokers, topic, groupId: pipeline.verifierGroupId, delayMs: pipeline.verifyDelayMs,
     retryAfterMs: pipeline.retryAfterMs, batchAfterMs: pipeline.batchAfterMs, log,
     replicatorOffsets: () => offsets.committed(pipeline.replicatorGroupId),
+    scanIntervalMs: options.scanIntervalMs ?? 600_000,
   });
   const reconciler = new Reconciler(source, target, mismatches);
   const jobs = new ReconcileJobs(mismatches, reconciler);
@@ -116,6 +121,7 @@ export async function startReferenceServices(options: ReferenceServiceOptions): 
     ledgerUrl: urlOf(servers[0]!), ledgerToken, verificationUrl: urlOf(servers[1]!), verificationToken, pipeline,
     source, target, ledger, verifier, replicator,
     inject: (fault, faultOptions) => injectFault(faultParts, fault, faultOptions),
+    scan: () => verifier.scanTables(),
     clearFaults: () => clearFaults(faultParts),
     async close() {
       clearInterval(analyze);

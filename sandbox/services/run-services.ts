@@ -29,6 +29,7 @@ const services = await startReferenceServices({
   verifyDelayMs: number('SLUICE_VERIFY_DELAY_MS', 120_000),
   retryAfterMs: number('SLUICE_RETRY_AFTER_MS', 300_000),
   batchAfterMs: number('SLUICE_BATCH_AFTER_MS', 1_800_000),
+  scanIntervalMs: number('SLUICE_SCAN_INTERVAL_MS', 600_000),
   trafficPerSecond: number('SLUICE_PAYMENTS_PER_SECOND', process.env.SLUICE_SERVICES_TRAFFIC === '0' ? 0 : 2),
   log,
   adminRoutes: (api) => api.route('POST', '/sandbox/faults/{fault}', async ({ params, body }) => {

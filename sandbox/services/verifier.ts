@@ -9,6 +9,7 @@ import { keyOf, type ReplicatedTable } from './ledger-schema';
 import { statusOf, type EventCoordinates, type MismatchRecord, type MismatchStore, type ReplicatorOffsets } from './mismatch-store';
 import { parseLedgerEvent } from './replicator';
 import { diffRows, readRow } from './row-diff';
+import { scanForDifferences } from './table-scan';
 import { formatTimestamp, type Sql } from './sql';
 
 export interface VerifierOptions {
@@ -20,6 +21,8 @@ export interface VerifierOptions {
   batchAfterMs: number;
   log: (line: string) => void;
   replicatorOffsets: () => Promise<ReplicatorOffsets>;
+  /** How often the long-term batch compares whole tables; 0 turns it off. */
+  scanIntervalMs?: number;
 }
 
 export class Verifier {
@@ -28,6 +31,8 @@ export class Verifier {
   private ladderTimer: NodeJS.Timeout | null = null;
   private ladderRun: Promise<void> | null = null;
   private closed = false;
+  private scanTimer: NodeJS.Timeout | null = null;
+  private scanning: Promise<void> | null = null;
   verified = 0;
 
   constructor(private readonly source: Sql, private readonly target: Sql, private readonly mismatches: MismatchStore, private readonly options: VerifierOptions) {
@@ -42,10 +47,41 @@ export class Verifier {
         .finally(() => { if (!this.closed) this.ladderTimer = setTimeout(tick, 1000); });
     };
     tick();
+    if (this.options.scanIntervalMs) {
+      this.scanTimer = setInterval(() => {
+        if (this.scanning) return;
+        this.scanning = this.scanTables().catch((error: unknown) => this.options.log(`table scan: ${String(error)}`)).then(() => undefined).finally(() => { this.scanning = null; });
+      }, this.options.scanIntervalMs);
+    }
+  }
+
+  /**
+   * The long-term batch's table scan (DOMAIN.md §4): compares whole tables, so it finds what no event
+   * points at — a target row the source never had, or a row changed after it was verified. Rows
+   * younger than the verifier delay are left to the event path. Returns the differences raised.
+   */
+  async scanTables(): Promise<number> {
+    const settledBefore = formatTimestamp(Date.now() - Math.max(this.options.delayMs, 5_000));
+    return scanForDifferences(this.source, this.target, settledBefore, async (table, key, difference) => {
+      const event = difference.kind === 'extra' ? null : await this.eventFor(table, key);
+      if (difference.kind !== 'extra' && !event) return false; // never published: outbox health reports it
+      await this.mismatches.raise(table, keyOf(table), key, difference, event, Date.now() + this.options.retryAfterMs, false, `${difference.kind}, found by the table scan`);
+      this.options.log(`table scan: ${difference.kind} ${table} ${key}`);
+      return true;
+    });
+  }
+
+  /** The publication that carried a row, from the source's record of publications. */
+  private async eventFor(table: ReplicatedTable, key: string): Promise<EventCoordinates | null> {
+    const [publication] = await this.source.query(`SELECT p.topic, p.kafka_partition, p.kafka_offset, p.published_at FROM outbox o
+      JOIN outbox_publications p ON p.event_id = o.event_id WHERE o.table_name = $1 AND o.row_key = $2 ORDER BY p.publication_id LIMIT 1`, [table, key]);
+    return publication ? { topic: publication.topic!, partition: Number(publication.kafka_partition), offset: publication.kafka_offset!, timestamp: publication.published_at!, operation: 'insert' } : null;
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.scanTimer) clearInterval(this.scanTimer);
+    await this.scanning;
     if (this.ladderTimer) clearTimeout(this.ladderTimer);
     await this.ladderRun;
     await this.consumer.close();

@@ -53,7 +53,8 @@ export const mismatchSchema = z.object({
   stage: z.enum(recoveryStages),
   status: z.enum(mismatchStatuses),
   columns: z.array(columnDifferenceSchema),
-  event: eventCoordinatesSchema,
+  /** null when the table scan found a target row that no event explains (extra in target). */
+  event: eventCoordinatesSchema.nullable(),
   detectedAt: z.string(),
   resolvedAt: nullableText,
   resolution: nullableText,

@@ -75,6 +75,30 @@ describe.each<Backend>(['servers', 'pglite'])('reference services on %s', (backe
     expect(applied.body).toMatchObject({ result: { action: 'update', verified: true } });
   });
 
+  it('the table scan finds what no event points at: a row changed after it was verified, and a row the source never had', async () => {
+    const { paymentId } = await s.ledger.createPayment({ merchantId: 'm-scan', currency: 'EUR', approvals: [{ method: 'card', amountMinor: 40 }] }, `scan-${Date.now()}`);
+    await eventually('the payment to replicate', async () => (await s.target.query('SELECT 1 FROM payments WHERE payment_id = $1', [paymentId])).length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 5500)); // verified by the event path, and settled for the scan
+    expect(await mismatchFor(paymentId)).toBeNull();
+    await s.target.query(`UPDATE payments SET currency = 'USD' WHERE payment_id = $1`, [paymentId]);
+    const [extra] = await s.inject('insert-extra-target-row');
+    expect(extra).toEqual({ fault: 'insert-extra-target-row', table: 'payments', key: { payment_id: expect.stringMatching(/^pay_/) } });
+    expect(await s.scan()).toBeGreaterThanOrEqual(2);
+
+    const changed = await mismatchFor(paymentId);
+    expect(changed).toMatchObject({ kind: 'differs', columns: [{ name: 'currency', source: 'EUR', target: 'USD' }], event: { topic: s.pipeline.topic } });
+    const found = (await mismatchFor(extra!.key.payment_id!))!;
+    expect(found).toMatchObject({ kind: 'extra', status: 'divergent', event: null });
+    const detail = await s.verification<MismatchDetail>(`/v1/mismatches/${found.id}`, {}, 'MismatchDetail');
+    expect(detail.body).toMatchObject({ sourceRow: null, history: [{ action: 'detected', detail: 'extra, found by the table scan' }] });
+    const plan = await reconcile(found.id, true, 'plan-extra');
+    if (plan.body.dryRun) expect(plan.body.plan.sql).toEqual([`DELETE FROM payments WHERE payment_id = '${extra!.key.payment_id}'`]);
+    expect((await reconcile(found.id, false, `apply-${found.id}`)).body).toMatchObject({ result: { action: 'delete', verified: true, status: 'resolved' } });
+    expect((await s.target.query('SELECT 1 FROM payments WHERE payment_id = $1', [extra!.key.payment_id])).length).toBe(0);
+    expect((await reconcile(changed!.id, false, `apply-${changed!.id}`)).body).toMatchObject({ result: { action: 'update', verified: true } });
+    expect(await s.scan()).toBe(0); // nothing left to find
+  });
+
   it('1,000 concurrent duplicate reconcile requests with one key apply once', async () => {
     const [fault] = await s.inject('alter-target-column');
     const mismatch = await waitForMismatch(fault!.key.payment_id!);

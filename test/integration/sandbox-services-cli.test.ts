@@ -64,7 +64,7 @@ describe('sandbox reference services', () => {
   it('`inject` with an unknown fault says which faults exist', () => {
     const run = cli('inject', 'set-fire');
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/Name a fault: drop-target-row, alter-target-column, delay-replicator, duplicate-event, stop-publisher, stop-verifier, clear/);
+    expect(run.stderr).toMatch(/Name a fault: drop-target-row, alter-target-column, insert-extra-target-row, delay-replicator, duplicate-event, stop-publisher, stop-verifier, clear/);
   });
 
   it('stops cleanly on SIGTERM and withdraws its URLs', async () => {

@@ -46,6 +46,7 @@ describe('pending or divergent', () => {
     expect(statusOf(mismatch(), new Map([[1, 42n]]))).toBe('divergent');
     expect(statusOf(mismatch(), new Map())).toBe('pending'); // the replicator has committed nothing there yet
     expect(statusOf(mismatch({ state: 'resolved' }), new Map())).toBe('resolved');
+    expect(statusOf(mismatch({ kind: 'extra', event: null }), new Map())).toBe('divergent'); // no event: nothing to wait for
   });
 });
 

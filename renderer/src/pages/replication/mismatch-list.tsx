@@ -20,7 +20,7 @@ const MismatchRow = memo(function MismatchRow({ m, top }: { m: Mismatch; top: nu
       <span role="cell"><StageBadge stage={m.stage} /></span>
       <span role="cell"><StatusBadge status={m.status} /></span>
       <span role="cell" className="ellipsis muted" title={m.columns.map((c) => c.name).join(', ')}>{m.kind === 'differs' ? m.columns.map((c) => c.name).join(', ') : 'whole row'}</span>
-      <span role="cell" className="mono muted small">{m.event.partition}@{m.event.offset}</span>
+      <span role="cell" className="mono muted small" title={m.event ? undefined : 'Found by the table scan: no event carried this row'}>{m.event ? `${m.event.partition}@${m.event.offset}` : 'scan'}</span>
       <span role="cell" className="muted small">{m.detectedAt}</span>
     </a>
   );

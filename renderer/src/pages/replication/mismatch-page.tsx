@@ -37,7 +37,7 @@ function Detail({ detail }: { detail: MismatchDetail }) {
       <div className="badges">
         <KindBadge kind={m.kind} /><StageBadge stage={m.stage} /><StatusBadge status={m.status} />
       </div>
-      {m.status === 'pending' && <p className="muted">Pending: its event ({m.event.partition}@{m.event.offset}) lies beyond the replicator’s committed offset. This is replication lag, not divergence; the verifier re-checks as soon as the replicator passes it.</p>}
+      {m.status === 'pending' && m.event && <p className="muted">Pending: its event ({m.event.partition}@{m.event.offset}) lies beyond the replicator’s committed offset. This is replication lag, not divergence; the verifier re-checks as soon as the replicator passes it.</p>}
       <div className="columns-2">
         <section>
           <h2>Rows now</h2>
@@ -47,13 +47,15 @@ function Detail({ detail }: { detail: MismatchDetail }) {
         </section>
         <section>
           <h2>Event</h2>
-          <dl className="event" data-testid="event">
-            <dt>Topic</dt><dd className="mono">{m.event.topic}</dd>
-            <dt>Partition</dt><dd className="mono">{m.event.partition}</dd>
-            <dt>Offset</dt><dd className="mono">{m.event.offset}</dd>
-            <dt>Time (UTC)</dt><dd>{m.event.timestamp}</dd>
-            <dt>Operation</dt><dd>{m.event.operation}</dd>
-          </dl>
+          {m.event ? (
+            <dl className="event" data-testid="event">
+              <dt>Topic</dt><dd className="mono">{m.event.topic}</dd>
+              <dt>Partition</dt><dd className="mono">{m.event.partition}</dd>
+              <dt>Offset</dt><dd className="mono">{m.event.offset}</dd>
+              <dt>Time (UTC)</dt><dd>{m.event.timestamp}</dd>
+              <dt>Operation</dt><dd>{m.event.operation}</dd>
+            </dl>
+          ) : <p className="muted" data-testid="no-event">No event carried this row: the long-term batch’s table scan found it in the target, and the source has no such row.</p>}
           <h2>History</h2>
           <ol className="history" data-testid="history">
             {detail.history.map((h, i) => <li key={i}><span className="muted small">{h.at}</span> <strong>{h.action}</strong> <span className="muted small">({h.stage})</span><div className="small">{h.detail}</div></li>)}
