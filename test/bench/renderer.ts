@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The console in Chromium against web mode on the 10,000-group cluster: time from the groups data
 // arriving to the table painted, a re-sort and a filter keystroke to paint, and scroll frame times.
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/browser';
 import { startConsoleServer } from '../support/console-server';
 
 export interface RendererResult { rows: number; dataToPaintMs: number; sortToPaintMs: number; filterToPaintMs: number; scrollFrames: number; p50FrameMs: number; p95FrameMs: number; maxFrameMs: number; droppedFrames: number }
@@ -10,7 +10,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
 
 export async function rendererBench(brokers: string, expectedGroups: number): Promise<RendererResult> {
   const server = await startConsoleServer(brokers);
-  const browser = await chromium.launch({ executablePath: process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/#token=${server.token}`);

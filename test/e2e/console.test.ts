@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
@@ -14,10 +14,8 @@ import { eventually } from '../support/bridge-harness';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { deleteTestArtifacts } from '../support/kafka-cli';
 import { settledGroupsSpec } from '../support/fixtures';
+import { launchChromium, shoot } from '../support/browser';
 
-const chromiumPath = process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const screenshotDir = process.env.SLUICE_SCREENSHOTS ? path.resolve(repoRoot, process.env.SLUICE_SCREENSHOTS) : null;
 
 const id = uniqueSuffix();
 const k848 = `e2e-k848-${id}`;
@@ -42,11 +40,6 @@ afterAll(async () => {
   await deleteTestArtifacts([k848, classic, quiet], [k848, classic, quiet]);
 });
 
-async function shoot(page: Page, name: string) {
-  if (!screenshotDir) return;
-  fs.mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
 
 function consoleSpecs(target: string, open: () => Promise<Page>) {
   let page: Page;
@@ -124,7 +117,7 @@ describe('web mode in Chromium', () => {
   let browser: Browser;
   afterAll(async () => { await browser?.close(); });
   consoleSpecs('web', async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
     await page.goto(`${server.url}/#token=${server.token}`);
     return page;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
 import type { AuditRecord } from '../../shared/audit';
@@ -15,11 +15,8 @@ import type { MismatchDetail } from '../../shared/replication/verification';
 import { testBrokers } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { startTestServices, type TestServices } from '../support/reference-services';
+import { launchChromium, shoot } from '../support/browser';
 
-const chromiumPath = process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const screenshotDir = process.env.SLUICE_SCREENSHOTS ? path.resolve(repoRoot, process.env.SLUICE_SCREENSHOTS) : null;
-const shoot = async (page: Page, name: string) => { if (screenshotDir) await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) }); };
 
 let services: TestServices;
 let server: ConsoleServer;
@@ -114,7 +111,7 @@ describe('web mode in Chromium', () => {
   let browser: Browser;
   afterAll(async () => { await browser?.close(); });
   replicationSpecs('web', async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
     await page.goto(`${server.url}/#token=${server.token}`);
     return { page, dataDir: server.dataDir };

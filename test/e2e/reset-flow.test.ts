@@ -3,13 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import type { GroupDetail, GroupSummary } from '../../shared/kafka/groups';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually } from '../support/bridge-harness';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { deleteTestArtifacts } from '../support/kafka-cli';
+import { launchChromium } from '../support/browser';
 
 const id = uniqueSuffix();
 const topic = `e2e-reset-${id}`;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   }, 90_000);
   await done.stop();
   clients = await runClients(`group id=${active} protocol=consumer topic=${topic} members=1 stopAfter=5 maxPollRecords=5`, { brokers: testBrokers });
-  browser = await chromium.launch({ executablePath: process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/#token=${server.token}`);
 }, 180_000);
