@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
@@ -8,6 +8,7 @@ import type { GroupSummary } from '../../shared/kafka/groups';
 import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/kafka-broker';
 import { soak } from './memory';
 import { replicationBench } from './replication';
+import { governanceBench } from './governance';
 import { rendererBench } from './renderer';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
@@ -42,6 +43,8 @@ const startedBroker = !(await portAnswers());
 if (startedBroker) await startBroker(log);
 const only = args.get('only');
 try {
+  if (!only || only === 'governance') results.governance = governanceBench(log);
+  if (only === 'governance') throw new BenchDone();
   if (!args.has('skip-replication') && (!only || only === 'replication')) {
     results.replication = await replicationBench(log, {
       payments: Number(args.get('payments') ?? 5000), latencySamples: Number(args.get('latency-samples') ?? 200), bulk: Number(args.get('bulk') ?? 10_000),
