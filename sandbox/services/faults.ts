@@ -1,11 +1,11 @@
 // Fault injection for the demo and the tests. Every fault acts on a payment made for the purpose,
 // after it has replicated (so the fault is the only reason for a difference), and reports one JSON
 // line per affected row: `{ fault, table, key, column? }`.
-import { mapLimit } from '../../shared/concurrency';
+import { chunk, mapLimit } from '../../shared/concurrency';
 import { newId, type LedgerStore } from './ledger-store';
 import type { OutboxPublisher } from './outbox-publisher';
 import type { Replicator } from './replicator';
-import type { Sql } from './sql';
+import { placeholders, type Sql } from './sql';
 import type { Verifier } from './verifier';
 
 export const faultNames = ['drop-target-row', 'alter-target-column', 'insert-extra-target-row', 'delay-replicator', 'duplicate-event', 'stop-publisher', 'stop-verifier'] as const;
@@ -51,16 +51,14 @@ const newPayment = (ledger: LedgerStore) => ledger.createPayment(
 
 async function replicatedPayments(parts: FaultParts, count: number): Promise<string[]> {
   const ids = await mapLimit(Array.from({ length: count }), 8, () => newPayment(parts.ledger));
-  for (const batch of chunkOf(ids, 500)) {
+  for (const batch of chunk(ids, 500)) {
     await until('the payments to replicate', async () => {
-      const [row] = await parts.target.query(`SELECT COUNT(*) AS n FROM payments WHERE payment_id IN (${batch.map((_, i) => `$${i + 1}`).join(', ')})`, batch);
+      const [row] = await parts.target.query(`SELECT COUNT(*) AS n FROM payments WHERE payment_id IN (${placeholders(batch.length)})`, batch);
       return Number(row?.n) === batch.length;
     }, 60_000 + count * 20);
   }
   return ids;
 }
-
-const chunkOf = <T>(items: T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 export async function injectFault(parts: FaultParts, fault: FaultName, options: FaultOptions = {}): Promise<FaultReport[]> {
   const count = Math.max(1, Math.min(options.count ?? 1, 100_000));
@@ -69,12 +67,12 @@ export async function injectFault(parts: FaultParts, fault: FaultName, options: 
   switch (fault) {
     case 'drop-target-row': {
       const ids = await replicatedPayments(parts, count);
-      for (const batch of chunkOf(ids, 500)) await parts.target.query(`DELETE FROM payments WHERE payment_id IN (${batch.map((_, i) => `$${i + 1}`).join(', ')})`, batch);
+      for (const batch of chunk(ids, 500)) await parts.target.query(`DELETE FROM payments WHERE payment_id IN (${placeholders(batch.length)})`, batch);
       return ids.map((id) => ({ fault, table: 'payments', key: { payment_id: id } }));
     }
     case 'alter-target-column': {
       const ids = await replicatedPayments(parts, count);
-      for (const batch of chunkOf(ids, 500)) await parts.target.query(`UPDATE payments SET amount_minor = amount_minor + 1 WHERE payment_id IN (${batch.map((_, i) => `$${i + 1}`).join(', ')})`, batch);
+      for (const batch of chunk(ids, 500)) await parts.target.query(`UPDATE payments SET amount_minor = amount_minor + 1 WHERE payment_id IN (${placeholders(batch.length)})`, batch);
       return ids.map((id) => ({ fault, table: 'payments', key: { payment_id: id }, column: 'amount_minor' }));
     }
     case 'insert-extra-target-row': {

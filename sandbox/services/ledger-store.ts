@@ -3,7 +3,7 @@
 // one transaction and never updated.
 import { randomBytes } from 'node:crypto';
 import { columnsOf, keyOf, type ReplicatedTable } from './ledger-schema';
-import { formatTimestamp, type Row, type Sql } from './sql';
+import { formatTimestamp, placeholders, type Row, type Sql } from './sql';
 
 export interface NewPayment {
   merchantId: string;
@@ -38,7 +38,7 @@ type Tx = Pick<Sql, 'query' | 'dialect'>;
 
 async function insertWithOutbox(tx: Tx, table: ReplicatedTable, row: Row, eventType: string): Promise<void> {
   const columns = columnsOf(table);
-  await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`, columns.map((c) => row[c] ?? null));
+  await tx.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)})`, columns.map((c) => row[c] ?? null));
   const key = { [keyOf(table)]: row[keyOf(table)]! };
   const event: LedgerEvent = { eventId: newId('evt'), table, operation: 'insert', key, row, committedAt: row[columns.find((c) => c.endsWith('_at'))!]! };
   await tx.query('INSERT INTO outbox (event_id, idempotency_key, table_name, row_key, event_type, payload, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
@@ -98,14 +98,14 @@ export class LedgerStore {
     const approvals = await this.db.query('SELECT * FROM approvals WHERE payment_id = $1 ORDER BY approval_id', [paymentId]);
     const approvalIds = approvals.map((a) => a.approval_id!);
     const cancellations = approvalIds.length === 0 ? [] : await this.db.query(
-      `SELECT * FROM cancellations WHERE approval_id IN (${approvalIds.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY cancellation_id`, approvalIds);
+      `SELECT * FROM cancellations WHERE approval_id IN (${placeholders(approvalIds.length)}) ORDER BY cancellation_id`, approvalIds);
     const ledgerEntries = await this.db.query('SELECT * FROM ledger_entries WHERE payment_id = $1 ORDER BY entry_id', [paymentId]);
     const rowKeys = [paymentId, ...approvalIds, ...cancellations.map((c) => c.cancellation_id!), ...ledgerEntries.map((e) => e.entry_id!)];
     const outbox = await this.db.query(
-      `SELECT seq, event_id, idempotency_key, table_name, row_key, event_type, created_at FROM outbox WHERE row_key IN (${rowKeys.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY seq`, rowKeys);
+      `SELECT seq, event_id, idempotency_key, table_name, row_key, event_type, created_at FROM outbox WHERE row_key IN (${placeholders(rowKeys.length)}) ORDER BY seq`, rowKeys);
     const eventIds = outbox.map((o) => o.event_id!);
     const publications = eventIds.length === 0 ? [] : await this.db.query(
-      `SELECT * FROM outbox_publications WHERE event_id IN (${eventIds.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY publication_id`, eventIds);
+      `SELECT * FROM outbox_publications WHERE event_id IN (${placeholders(eventIds.length)}) ORDER BY publication_id`, eventIds);
     return {
       payment, approvals, cancellations, ledgerEntries,
       outboxEvents: outbox.map((event) => ({

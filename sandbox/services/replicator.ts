@@ -6,7 +6,7 @@ import type { Message } from '@platformatic/kafka';
 import { EventConsumer } from './event-consumer';
 import { columnsOf, isReplicatedTable, keyOf, type ReplicatedTable } from './ledger-schema';
 import type { LedgerEvent } from './ledger-store';
-import { formatTimestamp, type Row, type Sql } from './sql';
+import { formatTimestamp, placeholders, type Row, type Sql } from './sql';
 
 export interface ReplicatorOptions {
   brokers: string[];
@@ -27,7 +27,7 @@ export function insertTargetRow(table: ReplicatedTable, row: Row, writtenBy: 're
   const columns = [...columnsOf(table), '_written_by', '_source_committed_at'];
   const values = [...columnsOf(table).map((c) => row[c] ?? null), writtenBy, committedAt];
   return {
-    sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')}) ON CONFLICT (${keyOf(table)}) DO NOTHING`,
+    sql: `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders(columns.length)}) ON CONFLICT (${keyOf(table)}) DO NOTHING`,
     params: values,
   };
 }

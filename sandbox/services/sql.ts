@@ -21,6 +21,29 @@ export interface Sql {
 
 const toMysqlPlaceholders = (statement: string) => statement.replace(/\$\d+/g, '?');
 
+/** `$1, $2, …` for a list of `count` values, starting after `offset` earlier parameters. */
+export const placeholders = (count: number, offset = 0) => Array.from({ length: count }, (_, i) => `$${offset + i + 1}`).join(', ');
+
+interface PooledConnection {
+  run(statement: string, params?: unknown[]): Promise<Row[]>;
+  release(): void;
+}
+
+/** One transaction on one pooled connection of a server: start, work, commit, or roll back on any error. */
+async function inTransaction<T>(dialect: Dialect, connection: PooledConnection, work: (tx: Pick<Sql, 'query' | 'dialect'>) => Promise<T>): Promise<T> {
+  try {
+    await connection.run('START TRANSACTION');
+    const result = await work({ dialect, query: (s, p) => connection.run(s, p) });
+    await connection.run('COMMIT');
+    return result;
+  } catch (error) {
+    await connection.run('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
 /** Turns any driver value into the canonical string the services compare. */
 export function canonicalValue(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -68,17 +91,7 @@ export async function connectMariaDb(url: string): Promise<Sql> {
     query: (statement, params) => run(pool, statement, params),
     async transaction(work) {
       const connection = await pool.getConnection();
-      try {
-        await connection.beginTransaction();
-        const result = await work({ dialect: 'mysql', query: (s, p) => run(connection, s, p) });
-        await connection.commit();
-        return result;
-      } catch (error) {
-        await connection.rollback().catch(() => undefined);
-        throw error;
-      } finally {
-        connection.release();
-      }
+      return inTransaction('mysql', { run: (s, p) => run(connection, s, p), release: () => connection.release() }, work);
     },
     close: () => pool.end(),
   };
@@ -96,17 +109,7 @@ export async function connectPostgres(url: string): Promise<Sql> {
     query: (statement, params) => run(pool, statement, params),
     async transaction(work) {
       const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await work({ dialect: 'postgres', query: (s, p) => run(client, s, p) });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      return inTransaction('postgres', { run: (s, p) => run(client, s, p), release: () => client.release() }, work);
     },
     close: () => pool.end(),
   };

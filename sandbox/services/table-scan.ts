@@ -3,7 +3,7 @@
 // matched by key with IN lists, never by range, so the engines' collations need not agree.
 import { columnsOf, keyOf, replicatedTableNames, timeColumnOf, type ReplicatedTable } from './ledger-schema';
 import { diffRows, type RowDifference } from './row-diff';
-import type { Row, Sql } from './sql';
+import { placeholders, type Row, type Sql } from './sql';
 
 const PAGE = 1000;
 
@@ -22,7 +22,7 @@ async function pages(db: Sql, table: ReplicatedTable, settledBefore: string, vis
 
 async function byKey(db: Sql, table: ReplicatedTable, keys: string[]): Promise<Map<string, Row>> {
   const key = keyOf(table);
-  const rows = await db.query(`SELECT ${columnsOf(table).join(', ')} FROM ${table} WHERE ${key} IN (${keys.map((_, i) => `$${i + 1}`).join(', ')})`, keys);
+  const rows = await db.query(`SELECT ${columnsOf(table).join(', ')} FROM ${table} WHERE ${key} IN (${placeholders(keys.length)})`, keys);
   return new Map(rows.map((row) => [row[key]!, row]));
 }
 

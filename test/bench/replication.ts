@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AuditLog } from '../../main/audit/audit-log';
 import { ReplicationService } from '../../main/replication/replication-service';
 import type { MismatchPage } from '../../shared/replication/verification';
+import { eventually } from '../support/bridge-harness';
 import { startTestServices, type Backend, type TestServices } from '../support/reference-services';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,13 +26,8 @@ async function openMismatches(s: TestServices): Promise<number> {
   return stages.retry! + stages.batch! + stages.manual!;
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
+// Polled gently: the services share the machine with the bench.
+const waitFor = (what: string, check: () => Promise<boolean>, timeoutMs: number) => eventually(what, check, timeoutMs, 250);
 
 /** Creates `payments` payments while both consumers hold, then times each draining the same events. */
 async function throughput(s: TestServices, payments: number, writers: number, log: (line: string) => void) {
