@@ -35,7 +35,15 @@ async function main() {
   // The token travels in the fragment, which browsers never send to a server or put in a Referer.
   console.log(`Sluice console: ${bridge.url}/#token=${token}`);
   console.log(`HTTP API: POST ${bridge.url}/rpc/<method> with "Authorization: Bearer ${process.env.SLUICE_TOKEN ? '$SLUICE_TOKEN' : token}"`);
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    // Shutdown is bounded: a broker that stopped answering must not keep a stopped console alive.
+    setTimeout(() => {
+      log.warn('Shutdown took longer than 5 s; exiting without waiting further.');
+      process.exit(0);
+    }, 5_000).unref();
     await bridge.close();
     await services.close();
     process.exit(0);

@@ -154,7 +154,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     async close() {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A request still being answered (a service call retrying with backoff) must not hold the
+      // process open: end every connection, idle or not.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
     },
   };
 }

@@ -106,5 +106,7 @@ export class ServiceClient {
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if (cause?.code === 'ECONNREFUSED') return 'connection refused (is it running?)';
+  // fetch refuses to dial ports on the WHATWG "bad port" list (1, 22, 25, 6000…) and says only this.
+  if (cause?.message === 'bad port') return 'fetch refuses to connect to this port (it is on the blocked "bad port" list); serve the API on another port';
   return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

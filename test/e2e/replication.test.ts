@@ -4,7 +4,6 @@
 // duplicate publication; an unreachable service gives a clear message. The same specs run against
 // Electron where its binary exists.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
@@ -16,6 +15,7 @@ import { testBrokers } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { startTestServices, type TestServices } from '../support/reference-services';
 import { launchChromium, shoot } from '../support/browser';
+import { refusedPort } from '../support/refused-port';
 
 
 let services: TestServices;
@@ -118,21 +118,17 @@ describe('web mode in Chromium', () => {
   });
 
   it('says clearly when the verification API cannot be reached', async () => {
-    const closedPort = await new Promise<number>((resolve) => {
-      const probe = net.createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as net.AddressInfo;
-        probe.close(() => resolve(port));
-      });
-    });
-    const broken = await startConsoleServer(testBrokers, { SLUICE_VERIFICATION_URL: `http://127.0.0.1:${closedPort}`, SLUICE_VERIFICATION_TOKEN: 'x' });
+    const port = await refusedPort();
+    const broken = await startConsoleServer(testBrokers, { SLUICE_VERIFICATION_URL: `http://127.0.0.1:${port}`, SLUICE_VERIFICATION_TOKEN: 'x' });
+    const page = await browser.newPage();
     try {
-      const page = await browser.newPage();
       await page.goto(`${broken.url}/#token=${broken.token}`);
       await page.goto(`${broken.url}/#/replication`);
       await page.getByRole('alert').filter({ hasText: /verification API is unreachable at http:\/\/127\.0\.0\.1:\d+: connection refused \(is it running\?\)/ }).waitFor({ timeout: 30_000 });
       await page.goto(`${broken.url}/#/ledger`);
       await page.getByRole('alert').filter({ hasText: /No ledger API is configured: set SLUICE_LEDGER_URL/ }).waitFor({ timeout: 30_000 });
     } finally {
+      await page.close();
       await broken.stop();
     }
   });

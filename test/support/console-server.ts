@@ -46,7 +46,9 @@ export async function startConsoleServer(brokers: string, extraEnv: Record<strin
     async stop() {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        // The server bounds its own shutdown; the kill is only here so a test can never hang on it.
+        const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        child.once('exit', () => { clearTimeout(kill); resolve(); });
         child.kill('SIGTERM');
       });
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -60,6 +60,11 @@ describe('service client', () => {
     expect(error.message).toBe(`The ledger API is unreachable at ${url}: connection refused (is it running?).`);
   });
 
+  it('explains a port that fetch refuses to dial', async () => {
+    const error = await failure(new LedgerClient({ baseUrl: 'http://127.0.0.1:6000', token: null }, fast).outboxHealth());
+    expect(error.message).toMatch(/unreachable at http:\/\/127\.0\.0\.1:6000: fetch refuses to connect to this port/);
+  });
+
   it('times out a slow service', async () => {
     const url = await serve((_, response) => setTimeout(() => json(200, health)(_, response), 2000));
     const error = await failure(new LedgerClient({ baseUrl: url, token: null }, { retryDelaysMs: [], timeoutMs: 100 }).outboxHealth());
