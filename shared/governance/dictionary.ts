@@ -15,6 +15,7 @@ export interface StandardWord {
   domain?: string;
   /** A non-standard word names the standard word to use instead. */
   standardWord?: string;
+  description?: string;
 }
 
 export interface StandardDomain {
@@ -22,6 +23,7 @@ export interface StandardDomain {
   dataType: string;
   length?: number;
   scale?: number;
+  description?: string;
 }
 
 export interface StandardTerm {
@@ -29,6 +31,9 @@ export interface StandardTerm {
   /** Word names in order; the last is a classifier word. */
   words: string[];
   domain?: string;
+  /** The ontology concept or property the term means, as a prefixed name (pay:paymentAmount). */
+  concept?: string;
+  description?: string;
 }
 
 export interface Dictionary {

@@ -1,0 +1,33 @@
+// The workspace config file (sluice-workspace.yaml at the root): folder names, ontology prefixes and
+// governance settings. Every key is optional; a missing file means the defaults.
+import { z } from 'zod';
+import { diagnostic, type Diagnostic } from './diagnostics';
+import { readYaml } from './yaml-source';
+
+export const CONFIG_FILE = 'sluice-workspace.yaml';
+
+const folder = z.string().trim().min(1).regex(/^[^/\\][^\\]*$/, 'a folder is a path inside the workspace, with / between names').refine((p) => !p.split('/').includes('..'), 'a folder must stay inside the workspace');
+
+export const workspaceConfigSchema = z.object({
+  name: z.string().trim().min(1).optional(),
+  folders: z.object({ decisions: folder.default('decisions'), dictionary: folder.default('dictionary'), ontology: folder.default('ontology') }).strict().default({ decisions: 'decisions', dictionary: 'dictionary', ontology: 'ontology' }),
+  ontology: z.object({ prefixes: z.record(z.string(), z.string().url()).default({}) }).strict().default({ prefixes: {} }),
+  governance: z.object({ requireConcepts: z.array(z.string()).default([]) }).strict().default({ requireConcepts: [] }),
+}).strict();
+export type WorkspaceConfig = z.infer<typeof workspaceConfigSchema>;
+
+export const defaultConfig = (): WorkspaceConfig => workspaceConfigSchema.parse({});
+
+export function readConfig(text: string | null): { config: WorkspaceConfig; diagnostics: Diagnostic[] } {
+  if (text === null) return { config: defaultConfig(), diagnostics: [] };
+  const source = readYaml(CONFIG_FILE, text);
+  if (source.doc.errors.length > 0) return { config: defaultConfig(), diagnostics: source.diagnostics };
+  const parsed = workspaceConfigSchema.safeParse(source.doc.toJS() ?? {});
+  if (parsed.success) return { config: parsed.data, diagnostics: source.diagnostics };
+  const diagnostics = [...source.diagnostics];
+  for (const issue of parsed.error.issues) {
+    const node = source.doc.getIn(issue.path as (string | number)[], true) as Parameters<typeof source.span>[0];
+    diagnostics.push(diagnostic(CONFIG_FILE, source.span(node ?? source.doc.contents), 'error', 'invalid-config', `${issue.path.join('.') || 'config'}: ${issue.message}. The defaults are used until it is fixed.`));
+  }
+  return { config: defaultConfig(), diagnostics };
+}
