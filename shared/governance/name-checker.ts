@@ -5,6 +5,7 @@
 // classifier's domain; homonyms, non-standard synonyms and candidate new words are reported, with
 // the standard physical name as the suggested fix where one exists.
 import type { DictionaryIndex, IndexedTerm, StandardDomain, StandardWord } from './dictionary';
+import { sqlTypeFamily, type TypeFamily } from './type-families';
 
 export type Verdict = 'standard' | 'nonstandard' | 'unknown';
 export type FindingCode =
@@ -37,7 +38,12 @@ export interface NameCheck {
 }
 
 export interface DeclaredType {
+  /** An SQL type, compared with the domain's exactly (a table column). */
   dataType?: string;
+  /** A schema field's type family, compared with the family of the domain's type. */
+  family?: TypeFamily;
+  /** Shown in messages for a family check, e.g. `long` or `string (date-time)`. */
+  typeLabel?: string;
   length?: number;
 }
 
@@ -87,6 +93,10 @@ function domainCheck(domain: StandardDomain | null, declared: DeclaredType | und
   if (!domain || !declared) return;
   if (declared.dataType && declared.dataType.toUpperCase() !== domain.dataType.toUpperCase()) {
     findings.push({ code: 'type-mismatch', severity: 'error', message: `Declared type ${declared.dataType} differs from the domain ${domain.name} (${domain.dataType}).` });
+  }
+  const domainFamily = sqlTypeFamily(domain.dataType);
+  if (declared.family && domainFamily && declared.family !== domainFamily) {
+    findings.push({ code: 'type-mismatch', severity: 'error', message: `Declared type ${declared.typeLabel ?? declared.family} is ${declared.family}, but the domain ${domain.name} is ${domain.dataType} (${domainFamily}).` });
   }
   if (declared.length !== undefined && domain.length !== undefined && declared.length !== domain.length) {
     findings.push({ code: 'length-mismatch', severity: 'error', message: `Declared length ${declared.length} differs from the domain ${domain.name} (${domain.length}).` });

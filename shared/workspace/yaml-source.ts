@@ -13,7 +13,7 @@ export function readYaml(file: string, text: string): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const span = (node: Node | null | undefined): Span => {
-    const [start, , end] = node?.range ?? [0, 0, 1];
+    const [start, end] = node?.range ?? [0, 1];
     const from = lines.linePos(start);
     const to = lines.linePos(Math.max(start + 1, Math.min(end, start + 400)));
     return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
