@@ -9,6 +9,7 @@ import { createLogger } from './log';
 import { monitorWorkerBundle, useMonitorWorkerFile } from './kafka/monitor/monitor-host';
 import { createServices, defaultDataDir } from './services';
 import { MemorySecretStore } from './settings/secret-store';
+import { findExampleWorkspace } from './workspace/example-location';
 
 const log = createLogger('serve');
 
@@ -29,7 +30,10 @@ async function main() {
   // Built: the worker is bundled beside this file. From source (tsx) the host finds the .ts itself.
   const here = path.dirname(fileURLToPath(import.meta.url));
   if (import.meta.url.endsWith('.js')) useMonitorWorkerFile(monitorWorkerBundle(here));
-  const services = createServices({ transport: 'web', dataDir: defaultDataDir(), secrets: new MemorySecretStore(), version: process.env.npm_package_version ?? '0.1.0' });
+  const services = createServices({
+    transport: 'web', dataDir: defaultDataDir(), secrets: new MemorySecretStore(), version: process.env.npm_package_version ?? '0.1.0',
+    exampleWorkspaceDir: findExampleWorkspace(here),
+  });
   const bridge = await startBridge({ services, host, port, token, staticDir: findStaticDir() });
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') log.warn(`Listening on ${host}: anyone who can reach it and has the token controls your clusters.`);
   // The token travels in the fragment, which browsers never send to a server or put in a Referer.

@@ -11,9 +11,13 @@ import { createRouter, type Router } from './rpc/router';
 import { SubscriptionHub } from './rpc/subscription-hub';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
+import { GovernanceService } from './governance/governance-service';
+import { RegistryService } from './registry/registry-service';
+import { WorkspaceService } from './workspace/workspace-service';
 
 export interface MainServices {
   router: Router;
+  workspace: WorkspaceService;
   audit: AuditLog;
   hub: SubscriptionHub;
   profiles: ProfileStore;
@@ -29,6 +33,12 @@ export interface ServiceOptions {
   sweepIntervalMs?: number;
   /** Verification and ledger API endpoints; defaults to SLUICE_VERIFICATION_URL and friends. */
   serviceSettings?: ServiceSettings;
+  /** The shipped example workspace, opened (as a copy) on the first run. */
+  exampleWorkspaceDir?: string | null;
+  /** A workspace to open at start; defaults to SLUICE_WORKSPACE, else the last one opened. */
+  workspacePath?: string | null;
+  /** Off in tests that change files themselves and must not race a watcher. */
+  watchWorkspace?: boolean;
 }
 
 export function defaultDataDir(): string {
@@ -47,6 +57,18 @@ export function createServices(options: ServiceOptions): MainServices {
     // A finished sweep refreshes the live groups list at once instead of on the next poll.
     onMonitorChange: () => hub?.refresh('groups.list'),
   });
+  const workspace = new WorkspaceService({
+    dataDir: options.dataDir,
+    exampleDir: options.exampleWorkspaceDir ?? null,
+    initialPath: options.workspacePath ?? process.env.SLUICE_WORKSPACE ?? null,
+    watch: options.watchWorkspace,
+    // A file changed (here or on disk): every page that shows workspace data is refreshed.
+    onChange: () => {
+      for (const method of ['workspace.state', 'workspace.file', 'workspace.dictionary', 'workspace.ontology', 'governance.overview']) hub?.refresh(method);
+    },
+  });
+  const governance = new GovernanceService(workspace);
+  const registry = new RegistryService(profiles, governance, audit);
   const router = createRouter(createHandlers({
     version: options.version,
     transport: options.transport,
@@ -56,6 +78,12 @@ export function createServices(options: ServiceOptions): MainServices {
     audit,
     onClusterChanged: () => hub?.refresh(),
     replication: new ReplicationService(options.serviceSettings ?? serviceSettingsFromEnvironment(), audit),
+    workspace,
+    governance,
+    registry,
+    onRegistryChanged: () => {
+      for (const method of ['registry.subjects', 'registry.versions', 'governance.overview', 'audit.list']) hub?.refresh(method);
+    },
     onReplicationChanged: () => {
       hub?.refresh('replication.mismatches');
       hub?.refresh('replication.mismatch');
@@ -79,11 +107,13 @@ export function createServices(options: ServiceOptions): MainServices {
   startMonitoring();
   return {
     router,
+    workspace,
     hub,
     profiles,
     audit,
     async close() {
       hub?.close();
+      workspace.close();
       await connections.close();
     },
   };

@@ -5,13 +5,17 @@ import { isAlive, readState, stopProcess, writeState } from './process-state';
 import { startDemoTraffic } from './sandbox-clients';
 import { readServicesInfo, startReferenceServicesProcess, stopReferenceServicesProcess } from './reference-services-process';
 import { faultNames } from './services/faults';
+import { registryStatus, startRegistry, stopRegistry } from './registry';
+import { seedDemoSubjects } from './registry-seed';
 
 const log = (line: string) => console.log(line);
 
 async function start(withTraffic: boolean) {
   await startBroker(log);
+  await startRegistry(log);
   const state = readState();
   if (!withTraffic) return;
+  await seedDemoSubjects(log);
   if (isAlive(state.clientsPid)) {
     log('Demo traffic is already running.');
     return;
@@ -56,6 +60,7 @@ async function stop() {
     await stopProcess(state.clientsPid, 10_000);
   }
   writeState({ ...readState(), clientsPid: undefined });
+  await stopRegistry(log);
   await stopBroker(log);
 }
 
@@ -63,8 +68,10 @@ async function status(json: boolean) {
   const broker = await brokerStatus();
   const traffic = isAlive(readState().clientsPid);
   const services = readServicesInfo();
+  const registry = await registryStatus();
   const report = {
     kafka: { ...broker, bootstrap },
+    registry,
     demoTraffic: { running: traffic },
     ledger: services ? { running: true, ...services.ledger } : { running: false },
     verification: services ? { running: true, ...services.verification } : { running: false },
@@ -72,6 +79,7 @@ async function status(json: boolean) {
   if (json) console.log(JSON.stringify(report));
   else {
     log(`Kafka: ${broker.running ? `running on ${bootstrap} (pid ${broker.pid})` : 'stopped'}`);
+    log(`Schema Registry: ${registry.running ? `running at ${registry.url} (pid ${registry.pid})` : 'stopped'}`);
     log(`Demo traffic: ${traffic ? 'running' : 'stopped'}`);
     log(`Reference services: ${services ? `ledger API ${services.ledger.url}, verification API ${services.verification.url}` : 'stopped'}`);
   }

@@ -22,6 +22,9 @@ export const paths = {
   servicesFile: path.join(sandboxHome, 'services.json'),
   embeddedDatabases: path.join(sandboxHome, 'pglite'),
   servicesEntry: path.join(here, 'services', 'run-services.ts'),
+  registryHome: path.join(here, 'registry', 'target'),
+  registryData: path.join(sandboxHome, 'registry-data'),
+  demoSchemas: path.join(here, 'registry', 'demo-schemas'),
 };
 
 export const kafkaClasspath = () => path.join(paths.kafkaLibs, '*');

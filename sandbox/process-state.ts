@@ -7,6 +7,7 @@ import { paths } from './paths';
 export interface SandboxState {
   brokerPid?: number;
   clientsPid?: number;
+  registryPid?: number;
 }
 
 export function readState(): SandboxState {

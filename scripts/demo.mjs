@@ -1,5 +1,5 @@
-// `npm run demo`: the sandbox (broker, demo traffic, reference ledger and verification services)
-// and the console connected to all of it: the
+// `npm run demo`: the sandbox (broker, Schema Registry, demo traffic, reference ledger and
+// verification services) and the console connected to all of it: the
 // desktop app where Electron is installed, web mode otherwise. Ctrl+C stops both.
 import { spawn, spawnSync } from 'node:child_process';
 import { electronBinary } from './electron-binary.mjs';
@@ -15,6 +15,7 @@ const env = {
   SLUICE_KAFKA_BROKERS: process.env.SLUICE_KAFKA_BROKERS ?? '127.0.0.1:9092',
   ...(status.verification?.running ? { SLUICE_VERIFICATION_URL: status.verification.url, SLUICE_VERIFICATION_TOKEN: status.verification.token } : {}),
   ...(status.ledger?.running ? { SLUICE_LEDGER_URL: status.ledger.url, SLUICE_LEDGER_TOKEN: status.ledger.token } : {}),
+  ...(status.registry?.running && !process.env.SLUICE_REGISTRY_URL ? { SLUICE_REGISTRY_URL: status.registry.url } : {}),
 };
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 if (build.status !== 0) process.exit(build.status ?? 1);

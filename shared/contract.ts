@@ -11,6 +11,14 @@ import {
   idempotencyKeySchema, mismatchDetailSchema, mismatchFilterSchema, mismatchPageSchema, pipelineSchema, reconcileJobSchema, reconcileResponseSchema,
 } from './replication/verification';
 import { outboxHealthSchema, paymentLifecycleSchema, paymentPageSchema } from './replication/ledger';
+import {
+  createAdrInputSchema, dictionaryViewSchema, ontologyViewSchema, pathInputSchema, saveInputSchema, workspaceFileSchema, workspaceStateSchema,
+} from './workspace/workspace-api';
+import { governanceOverviewSchema } from './governance/overview';
+import {
+  compatibilityCheckSchema, compatibilityLevels, nameCheckSchema, referenceSchema, registerInputSchema, schemaLintSchema, schemaTypeSchema,
+  schemaVersionSchema, subjectSummarySchema, subjectVersionsSchema,
+} from './registry/registry';
 
 const empty = z.object({}).strict();
 
@@ -96,6 +104,39 @@ export const contract = {
     output: paymentPageSchema,
   }),
   'ledger.outboxHealth': method({ input: empty, output: outboxHealthSchema, live: 3_000 }),
+  'workspace.state': method({ input: empty, output: workspaceStateSchema, live: 2_000 }),
+  'workspace.open': method({ input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(), output: workspaceStateSchema }),
+  'workspace.file': method({ input: pathInputSchema, output: workspaceFileSchema, live: 1_500 }),
+  'workspace.save': method({ input: saveInputSchema, output: z.object({ path: z.string(), version: z.string() }) }),
+  'workspace.saveDraft': method({ input: saveInputSchema, output: z.object({ savedAt: z.string() }) }),
+  'workspace.discardDraft': method({ input: pathInputSchema, output: z.object({ discarded: z.boolean() }) }),
+  'workspace.createAdr': method({ input: createAdrInputSchema, output: z.object({ path: z.string(), number: z.number() }) }),
+  'workspace.dictionary': method({ input: empty, output: dictionaryViewSchema, live: 3_000 }),
+  'workspace.ontology': method({ input: empty, output: ontologyViewSchema, live: 3_000 }),
+  'governance.checkNames': method({
+    input: z.object({ names: z.array(z.string().max(300)).min(1).max(100_000) }).strict(),
+    output: z.object({ results: z.array(nameCheckSchema) }),
+  }),
+  'governance.lintSchema': method({
+    input: z.object({ schemaType: z.enum(['AVRO', 'JSON', 'PROTOBUF', 'SQL']), schema: z.string().max(2_000_000), subject: z.string().max(300).optional() }).strict(),
+    output: schemaLintSchema,
+  }),
+  'governance.overview': method({ input: empty, output: governanceOverviewSchema, live: 10_000 }),
+  'registry.subjects': method({ input: empty, output: z.object({ registryUrl: z.string(), subjects: z.array(subjectSummarySchema) }), live: 5_000 }),
+  'registry.versions': method({ input: z.object({ subject: z.string().min(1).max(300) }).strict(), output: subjectVersionsSchema, live: 5_000 }),
+  'registry.schema': method({
+    input: z.object({ subject: z.string().min(1).max(300), version: z.union([z.number().int().positive(), z.literal('latest')]) }).strict(),
+    output: schemaVersionSchema,
+  }),
+  'registry.check': method({
+    input: z.object({ subject: z.string().trim().min(1).max(300), schemaType: schemaTypeSchema, schema: z.string().min(1).max(2_000_000), references: z.array(referenceSchema).optional() }).strict(),
+    output: compatibilityCheckSchema,
+  }),
+  'registry.register': method({ input: registerInputSchema, output: z.object({ id: z.number(), version: z.number().nullable() }) }),
+  'registry.setCompatibility': method({
+    input: z.object({ subject: z.string().min(1).max(300), level: z.enum(compatibilityLevels) }).strict(),
+    output: z.object({ subject: z.string(), compatibility: z.string(), before: z.string().nullable() }),
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -25,6 +25,11 @@ export const profileSettingsSchema = z.object({
     mechanism: z.enum(saslMechanisms),
     username: z.string().max(256),
   }),
+  /** The cluster's Schema Registry (Confluent REST API); profiles saved before it existed have none. */
+  registry: z.object({
+    url: z.string().trim().max(500).refine((u) => u === '' || /^https?:\/\/[^\s]+$/.test(u), 'A registry URL starts with http:// or https://, for example http://127.0.0.1:8081/apis/ccompat/v7'),
+    username: z.string().max(256),
+  }).default({ url: '', username: '' }),
 });
 export type ProfileSettings = z.infer<typeof profileSettingsSchema>;
 
@@ -32,6 +37,7 @@ export const profileViewSchema = profileSettingsSchema.extend({
   id: z.string(),
   /** True when a SASL password is stored; the password itself never leaves main. */
   hasPassword: z.boolean(),
+  hasRegistryPassword: z.boolean(),
   /** Defined by SLUICE_KAFKA_BROKERS: shown, but not editable or deletable. */
   fromEnvironment: z.boolean(),
 });
@@ -42,5 +48,7 @@ export const profileInputSchema = z.object({
   settings: profileSettingsSchema,
   /** undefined keeps the stored password, null removes it, a string replaces it. */
   password: z.string().max(4096).nullable().optional(),
+  /** The registry's password, with the same rules. */
+  registryPassword: z.string().max(4096).nullable().optional(),
 });
 export type ProfileInput = z.infer<typeof profileInputSchema>;

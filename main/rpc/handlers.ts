@@ -8,6 +8,10 @@ import type { AuditLog } from '../audit/audit-log';
 import { deleteGroup, deleteOffsets, resetOffsets, type ActionContext } from '../kafka/offset-actions';
 import type { ReplicationService } from '../replication/replication-service';
 import type { Handlers } from './router';
+import type { GovernanceService } from '../governance/governance-service';
+import { governanceOverview } from '../governance/governance-overview';
+import type { RegistryService } from '../registry/registry-service';
+import type { WorkspaceService } from '../workspace/workspace-service';
 
 export interface HandlerDependencies {
   version: string;
@@ -23,6 +27,11 @@ export interface HandlerDependencies {
   replication: ReplicationService;
   /** Called after a reconcile changed what the replication pages show. */
   onReplicationChanged: () => void;
+  workspace: WorkspaceService;
+  governance: GovernanceService;
+  registry: RegistryService;
+  /** Called after a registration or compatibility change. */
+  onRegistryChanged: () => void;
 }
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
@@ -99,5 +108,34 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'ledger.payment': ({ paymentId }) => deps.replication.ledger.payment(paymentId),
     'ledger.payments': (input) => deps.replication.ledger.payments(input),
     'ledger.outboxHealth': () => deps.replication.ledger.outboxHealth(),
+    'workspace.state': () => deps.workspace.state(),
+    'workspace.open': ({ path }) => deps.workspace.open(path),
+    'workspace.file': ({ path }) => deps.workspace.file(path),
+    'workspace.save': (input) => deps.workspace.save(input),
+    'workspace.saveDraft': (input) => deps.workspace.saveDraft(input),
+    'workspace.discardDraft': ({ path }) => deps.workspace.discardDraft(path),
+    'workspace.createAdr': (input) => deps.workspace.createAdr(input),
+    'workspace.dictionary': () => deps.workspace.dictionaryView(),
+    'workspace.ontology': () => deps.workspace.ontologyView(),
+    'governance.checkNames': ({ names }) => deps.governance.checkNames(names),
+    'governance.lintSchema': (input) => deps.governance.lintSchema(input),
+    'governance.overview': () => governanceOverview({
+      registry: deps.registry, governance: deps.governance, workspace: deps.workspace,
+      groupTypes: async () => new Map((await session().groups.list()).map((g) => [g.groupId, g.type])),
+    }),
+    'registry.subjects': () => deps.registry.subjects(),
+    'registry.versions': ({ subject }) => deps.registry.versions(subject),
+    'registry.schema': ({ subject, version }) => deps.registry.schema(subject, version),
+    'registry.check': (input) => deps.registry.check(input),
+    'registry.register': async (input) => {
+      const result = await deps.registry.register(input);
+      deps.onRegistryChanged();
+      return result;
+    },
+    'registry.setCompatibility': async (input) => {
+      const result = await deps.registry.setCompatibility(input);
+      deps.onRegistryChanged();
+      return result;
+    },
   };
 }

@@ -1,10 +1,15 @@
-// A JSON client for the company services the console talks to (verification API, ledger API):
-// bearer token, timeouts, retries with backoff for reads and for writes that carry an idempotency
-// key (a retried write is then the same write), and every response checked against the service's
-// OpenAPI contract. Failures become AppFailures a person can act on.
+// A JSON client for the services the console talks to (verification API, ledger API, Schema
+// Registry): bearer or basic auth, timeouts, retries with backoff for reads and for writes that
+// are safe to repeat (an idempotency key, or a registry write that is idempotent by content), and
+// every response checked against the service's contract. Failures become AppFailures a person can
+// act on.
 import { AppFailure } from '../../shared/result';
 import { createLogger } from '../log';
-import type { OpenApiValidator } from './openapi-validator';
+
+/** Checks a response body against the named part of a contract; returns what is wrong, or null. */
+export interface ResponseChecker {
+  check(component: string, body: unknown): string | null;
+}
 
 const log = createLogger('services-api');
 
@@ -13,6 +18,8 @@ export interface ServiceEndpoint {
   label: string;
   baseUrl: string;
   token: string | null;
+  /** HTTP basic credentials (a Schema Registry behind basic auth); used instead of the token. */
+  basicAuth?: { username: string; password: string } | null;
 }
 
 export interface ClientOptions {
@@ -21,7 +28,9 @@ export interface ClientOptions {
   retryDelaysMs?: number[];
 }
 
-interface ErrorBody { error?: { code?: string; message?: string } }
+// The company services answer { error: { code, message } }; a Schema Registry { error_code, message }.
+interface ErrorBody { error?: { code?: string; message?: string }; message?: string; error_code?: number }
+const errorMessage = (body: ErrorBody | undefined) => body?.error?.message ?? body?.message;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -29,7 +38,7 @@ export class ServiceClient {
   private readonly timeoutMs: number;
   private readonly retryDelaysMs: number[];
 
-  constructor(readonly endpoint: ServiceEndpoint, private readonly contract: OpenApiValidator, options: ClientOptions = {}) {
+  constructor(readonly endpoint: ServiceEndpoint, private readonly contract: ResponseChecker, options: ClientOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000, 3000];
   }
@@ -38,11 +47,21 @@ export class ServiceClient {
     return this.request<T>('GET', path, component);
   }
 
-  post<T>(path: string, body: unknown, idempotencyKey: string, component: string): Promise<T> {
-    return this.request<T>('POST', path, component, body, idempotencyKey);
+  post<T>(path: string, body: unknown, idempotencyKey: string | null, component: string): Promise<T> {
+    return this.request<T>('POST', path, component, body, idempotencyKey ?? undefined);
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, component: string, body?: unknown, idempotencyKey?: string): Promise<T> {
+  put<T>(path: string, body: unknown, component: string): Promise<T> {
+    return this.request<T>('PUT', path, component, body);
+  }
+
+  private authorization(): Record<string, string> {
+    const { basicAuth, token } = this.endpoint;
+    if (basicAuth) return { authorization: `Basic ${Buffer.from(`${basicAuth.username}:${basicAuth.password}`).toString('base64')}` };
+    return token ? { authorization: `Bearer ${token}` } : {};
+  }
+
+  private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, component: string, body?: unknown, idempotencyKey?: string): Promise<T> {
     const { label } = this.endpoint;
     let lastFailure: AppFailure | null = null;
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
@@ -53,7 +72,7 @@ export class ServiceClient {
           method,
           headers: {
             accept: 'application/json',
-            ...(this.endpoint.token ? { authorization: `Bearer ${this.endpoint.token}` } : {}),
+            ...this.authorization(),
             ...(body === undefined ? {} : { 'content-type': 'application/json' }),
             ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
           },
@@ -75,11 +94,13 @@ export class ServiceClient {
         parsed = undefined;
       }
       if (response.status >= 500 || response.status === 429) {
-        const message = (parsed as ErrorBody | undefined)?.error?.message ?? text.slice(0, 200);
+        const message = errorMessage(parsed as ErrorBody | undefined) ?? text.slice(0, 200);
         lastFailure = new AppFailure('SERVICE_ERROR', `The ${label} failed (HTTP ${response.status}): ${message || 'no details'}.`, { status: response.status, attempts: attempt + 1 });
         continue;
       }
       if (!response.ok) throw this.clientError(response.status, parsed as ErrorBody | undefined);
+      // "No content" is an answer, not a broken body (Apicurio answers a subject's mode so).
+      if (response.status === 204) return null as T;
       const violation = parsed === undefined ? 'the body is not JSON' : this.contract.check(component, parsed);
       if (violation) {
         log.warn(`${label} ${method} ${path} broke its contract: ${violation}`);
@@ -91,14 +112,14 @@ export class ServiceClient {
   }
 
   private clientError(status: number, body: ErrorBody | undefined): AppFailure {
-    const message = body?.error?.message ?? `HTTP ${status}`;
+    const message = errorMessage(body) ?? `HTTP ${status}`;
     const { label } = this.endpoint;
     switch (status) {
       case 401:
-      case 403: return new AppFailure('SERVICE_ERROR', `The ${label} refused Sluice's token (HTTP ${status}): check its token setting.`, { status });
-      case 404: return new AppFailure('NOT_FOUND', message, { status });
-      case 409: return new AppFailure('CONFLICT', message, { status, code: body?.error?.code });
-      default: return new AppFailure('INVALID_INPUT', `The ${label} rejected the request: ${message}`, { status, code: body?.error?.code });
+      case 403: return new AppFailure('SERVICE_ERROR', `The ${label} refused Sluice's ${this.endpoint.basicAuth ? 'credentials' : 'token'} (HTTP ${status}): check its ${this.endpoint.basicAuth ? 'user name and password' : 'token setting'}.`, { status });
+      case 404: return new AppFailure('NOT_FOUND', message, { status, code: body?.error?.code ?? body?.error_code });
+      case 409: return new AppFailure('CONFLICT', message, { status, code: body?.error?.code ?? body?.error_code });
+      default: return new AppFailure('INVALID_INPUT', `The ${label} rejected the request: ${message}`, { status, code: body?.error?.code ?? body?.error_code });
     }
   }
 }

@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(file: string, content: string): void {
+/** `mode` defaults to owner-only, for Sluice's own files; user files pass their existing mode. */
+export function writeFileAtomic(file: string, content: string, mode = 0o600): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = fs.openSync(temporary, 'w', 0o600);
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
+  const fd = fs.openSync(temporary, 'w', mode);
   try {
     fs.writeSync(fd, content);
     fs.fsyncSync(fd);

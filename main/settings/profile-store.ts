@@ -19,7 +19,9 @@ const storedSchema = z.object({
 });
 type Stored = z.infer<typeof storedSchema>;
 
-export function environmentProfile(brokers: string | undefined): ProfileSettings | null {
+const registrySecret = (id: string) => `${id}#registry`;
+
+export function environmentProfile(brokers: string | undefined, env: NodeJS.ProcessEnv = process.env): ProfileSettings | null {
   const list = (brokers ?? '').split(',').map((b) => b.trim()).filter(Boolean);
   if (list.length === 0) return null;
   return {
@@ -29,6 +31,7 @@ export function environmentProfile(brokers: string | undefined): ProfileSettings
     production: false,
     tls: { enabled: false, verifyServerCertificate: true, caCertificate: null },
     sasl: { mechanism: 'none', username: '' },
+    registry: { url: env.SLUICE_REGISTRY_URL ?? '', username: env.SLUICE_REGISTRY_USER ?? '' },
   };
 }
 
@@ -67,9 +70,9 @@ export class ProfileStore {
 
   list(): { profiles: ProfileView[]; activeProfileId: string | null } {
     const profiles: ProfileView[] = this.#stored.profiles.map(({ id, settings }) => ({
-      ...settings, id, hasPassword: this.secrets.has(id), fromEnvironment: false,
+      ...settings, id, hasPassword: this.secrets.has(id), hasRegistryPassword: this.secrets.has(registrySecret(id)), fromEnvironment: false,
     }));
-    if (this.fromEnvironment) profiles.unshift({ ...this.fromEnvironment, id: ENVIRONMENT_PROFILE_ID, hasPassword: false, fromEnvironment: true });
+    if (this.fromEnvironment) profiles.unshift({ ...this.fromEnvironment, id: ENVIRONMENT_PROFILE_ID, hasPassword: false, hasRegistryPassword: !!process.env.SLUICE_REGISTRY_PASSWORD, fromEnvironment: true });
     return { profiles, activeProfileId: this.activeProfileId() };
   }
 
@@ -90,6 +93,11 @@ export class ProfileStore {
     return this.secrets.get(id);
   }
 
+  registryPassword(id: string): string | null {
+    if (id === ENVIRONMENT_PROFILE_ID) return process.env.SLUICE_REGISTRY_PASSWORD ?? null;
+    return this.secrets.get(registrySecret(id));
+  }
+
   save(input: ProfileInput): ProfileView {
     if (input.id === ENVIRONMENT_PROFILE_ID) {
       throw new AppFailure('INVALID_INPUT', 'The environment profile comes from SLUICE_KAFKA_BROKERS and cannot be edited; save a copy under a new name instead.');
@@ -99,6 +107,8 @@ export class ProfileStore {
     if (input.id && existing < 0) throw new AppFailure('NOT_FOUND', `There is no connection profile "${input.id}".`, { id: input.id });
     if (input.password === null) this.secrets.delete(id);
     else if (typeof input.password === 'string' && input.password.length > 0) this.secrets.set(id, input.password);
+    if (input.registryPassword === null) this.secrets.delete(registrySecret(id));
+    else if (typeof input.registryPassword === 'string' && input.registryPassword.length > 0) this.secrets.set(registrySecret(id), input.registryPassword);
     if (existing >= 0) this.#stored.profiles[existing] = { id, settings: input.settings };
     else this.#stored.profiles.push({ id, settings: input.settings });
     if (!this.#stored.activeProfileId && !this.fromEnvironment) this.#stored.activeProfileId = id;
@@ -112,6 +122,7 @@ export class ProfileStore {
     this.#stored.profiles = this.#stored.profiles.filter((p) => p.id !== id);
     if (this.#stored.profiles.length === before) return false;
     this.secrets.delete(id);
+    this.secrets.delete(registrySecret(id));
     if (this.#stored.activeProfileId === id) this.#stored.activeProfileId = null;
     this.#save();
     return true;

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { monitorWorkerBundle, useMonitorWorkerFile } from '../kafka/monitor/monitor-host';
 import { createServices } from '../services';
+import { findExampleWorkspace } from '../workspace/example-location';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { installGuards } from './guards';
 import { hostRouterOverIpc } from './ipc';
@@ -35,7 +36,10 @@ async function createWindow() {
 
 app.whenReady().then(async () => {
   const dataDir = process.env.SLUICE_DATA_DIR ?? app.getPath('userData');
-  const services = createServices({ transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion() });
+  const services = createServices({
+    transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion(),
+    exampleWorkspaceDir: findExampleWorkspace(here, app.isPackaged ? process.resourcesPath : undefined),
+  });
   installGuards();
   serveRenderer(path.join(here, '../renderer'));
   hostRouterOverIpc(services);

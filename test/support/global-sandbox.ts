@@ -1,13 +1,18 @@
-// vitest globalSetup for integration and e2e: the tests need a real broker. Start the sandbox's
-// (without demo traffic: tests run their own clients) when none answers, and stop it afterwards
-// only if it was started here.
+// vitest globalSetup for integration and e2e: the tests need a real broker and a real Schema
+// Registry. Start the sandbox's (without demo traffic: tests run their own clients) when none
+// answers, and stop them afterwards only if they were started here.
 import { portAnswers, brokerPort, startBroker, stopBroker } from '../../sandbox/kafka-broker';
+import { registryStatus, startRegistry, stopRegistry } from '../../sandbox/registry';
+
+const log = (line: string) => console.log(`[sandbox] ${line}`);
 
 export async function setup(): Promise<() => Promise<void>> {
-  if (process.env.SLUICE_TEST_BROKERS) return async () => undefined;
-  const alreadyRunning = await portAnswers(brokerPort);
-  if (!alreadyRunning) await startBroker((line) => console.log(`[sandbox] ${line}`));
+  const brokerRunning = !!process.env.SLUICE_TEST_BROKERS || (await portAnswers(brokerPort));
+  if (!brokerRunning) await startBroker(log);
+  const registryRunning = !!process.env.SLUICE_TEST_REGISTRY_URL || (await registryStatus()).running;
+  if (!registryRunning) await startRegistry(log);
   return async () => {
-    if (!alreadyRunning) await stopBroker((line) => console.log(`[sandbox] ${line}`));
+    if (!registryRunning) await stopRegistry(log);
+    if (!brokerRunning) await stopBroker(log);
   };
 }

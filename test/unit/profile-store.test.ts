@@ -11,6 +11,7 @@ vi.mock('../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {},
 const settings: ProfileSettings = {
   name: 'prod', bootstrapBrokers: ['kafka-1:9093'], color: '#dc2626', production: true,
   tls: { enabled: true, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'SCRAM-SHA-512', username: 'ops' },
+  registry: { url: 'https://registry.example/apis/ccompat/v7', username: 'ops' },
 };
 let dir: string;
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-profiles-')); });
@@ -19,8 +20,12 @@ describe('ProfileStore', () => {
   it('keeps passwords out of what it lists and out of profiles.json', () => {
     const secrets = new MemorySecretStore();
     const store = new ProfileStore(dir, secrets, null);
-    const saved = store.save({ settings, password: 'hunter2' });
+    const saved = store.save({ settings, password: 'hunter2', registryPassword: 'registry-secret' });
     expect(saved.hasPassword).toBe(true);
+    expect(saved.hasRegistryPassword).toBe(true);
+    expect(store.registryPassword(saved.id)).toBe('registry-secret');
+    expect(JSON.stringify(store.list())).not.toContain('registry-secret');
+    expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('registry-secret');
     expect(JSON.stringify(store.list())).not.toContain('hunter2');
     expect(fs.readFileSync(path.join(dir, 'profiles.json'), 'utf8')).not.toContain('hunter2');
     expect(store.password(saved.id)).toBe('hunter2');

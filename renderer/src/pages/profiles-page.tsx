@@ -13,10 +13,11 @@ const blank: ProfileSettings = {
   production: false,
   tls: { enabled: false, verifyServerCertificate: true, caCertificate: null },
   sasl: { mechanism: 'none', username: '' },
+  registry: { url: '', username: '' },
 };
 
 function toSettings(p: ProfileView): ProfileSettings {
-  return { name: p.name, bootstrapBrokers: p.bootstrapBrokers, color: p.color, production: p.production, tls: p.tls, sasl: p.sasl };
+  return { name: p.name, bootstrapBrokers: p.bootstrapBrokers, color: p.color, production: p.production, tls: p.tls, sasl: p.sasl, registry: p.registry };
 }
 
 function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone: () => void }) {
@@ -24,6 +25,8 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
   const [brokersText, setBrokersText] = useState(settings.bootstrapBrokers.join(', '));
   const [password, setPassword] = useState('');
   const [clearPassword, setClearPassword] = useState(false);
+  const [registryPassword, setRegistryPassword] = useState('');
+  const [clearRegistryPassword, setClearRegistryPassword] = useState(false);
   const save = useAction('profiles.save');
   const test = useAction('profiles.test');
   const candidate = { ...settings, bootstrapBrokers: brokersText.split(/[,\s]+/).filter(Boolean) };
@@ -35,7 +38,10 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
     e.preventDefault();
     if (!validation.success || save.isPending) return;
     save.mutate(
-      { ...(profile ? { id: profile.id } : {}), settings: validation.data, password: clearPassword ? null : password || undefined },
+      {
+        ...(profile ? { id: profile.id } : {}), settings: validation.data, password: clearPassword ? null : password || undefined,
+        registryPassword: clearRegistryPassword ? null : registryPassword || undefined,
+      },
       { onSuccess: onDone },
     );
   };
@@ -75,6 +81,20 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
             </label>
             {profile?.hasPassword && <label className="check"><input type="checkbox" checked={clearPassword} onChange={(e) => setClearPassword(e.target.checked)} /> Remove the stored password</label>}
           </>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Schema Registry</legend>
+        <label>Registry URL (Confluent API)<input name="registryUrl" value={settings.registry.url} onChange={(e) => update({ registry: { ...settings.registry, url: e.target.value } })} placeholder="http://127.0.0.1:8081/apis/ccompat/v7" /></label>
+        {settings.registry.url && (
+          <div className="row">
+            <label>User name (basic auth, optional)<input value={settings.registry.username} onChange={(e) => update({ registry: { ...settings.registry, username: e.target.value } })} autoComplete="off" /></label>
+            <label>Password
+              <input type="password" value={registryPassword} onChange={(e) => { setRegistryPassword(e.target.value); setClearRegistryPassword(false); }} autoComplete="new-password"
+                placeholder={profile?.hasRegistryPassword ? 'stored — leave blank to keep' : ''} />
+            </label>
+            {profile?.hasRegistryPassword && <label className="check"><input type="checkbox" checked={clearRegistryPassword} onChange={(e) => setClearRegistryPassword(e.target.checked)} /> Remove it</label>}
+          </div>
         )}
       </fieldset>
       {problems.length > 0 && <ul className="problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
@@ -127,6 +147,7 @@ export function ProfilesPage() {
                   <strong>{p.name}</strong> {p.production && <span className="production-label">PRODUCTION</span>} {isActive && <span className="badge state-ok">active</span>}
                   <div className="muted mono small">{p.bootstrapBrokers.join(', ')}</div>
                   <div className="muted small">{p.tls.enabled ? 'TLS' : 'plaintext'} · SASL {p.sasl.mechanism}{p.hasPassword ? ' · password stored' : ''}{p.fromEnvironment ? ' · from SLUICE_KAFKA_BROKERS' : ''}</div>
+                  {p.registry.url && <div className="muted small">Schema Registry <span className="mono">{p.registry.url}</span>{p.registry.username ? ` as ${p.registry.username}` : ''}</div>}
                 </div>
                 <div className="actions">
                   {!isActive && <button type="button" onClick={() => activate.mutate({ id: p.id }, { onSuccess: afterSwitch })}>Use</button>}

@@ -1,0 +1,28 @@
+// Naming governance against the open workspace's dictionary and ontology: names checked one by
+// one (governance.checkNames) and whole schemas or tables linted with positions and fixes.
+import { checkName, type NameCheck } from '../../shared/governance/name-checker';
+import { lintSchema, type SchemaLint } from '../../shared/governance/schema-lint';
+import type { LintableType } from '../../shared/governance/schema-fields';
+import type { WorkspaceService } from '../workspace/workspace-service';
+
+export class GovernanceService {
+  constructor(private readonly workspace: WorkspaceService) {}
+
+  checkNames(names: string[]): { results: NameCheck[] } {
+    const index = this.workspace.dictionaryIndex();
+    return { results: names.map((name) => checkName(name, index)) };
+  }
+
+  /** Whether the workspace says every field of this subject must map to an ontology concept. */
+  requiresConcepts(subject: string | undefined): boolean {
+    return !!subject && (this.workspace.config?.governance.requireConcepts ?? []).includes(subject);
+  }
+
+  lintSchema(input: { schemaType: LintableType; schema: string; subject?: string }): SchemaLint {
+    return lintSchema(input.schemaType, input.schema, this.workspace.dictionaryIndex(), {
+      file: input.subject ?? 'draft',
+      conceptOf: (physical) => this.workspace.conceptOf(physical),
+      requireConcepts: this.requiresConcepts(input.subject),
+    });
+  }
+}
