@@ -1,5 +1,5 @@
-import { useEffect } from 'react';
-import { AppShell } from './components/app-shell';
+import { lazy, Suspense, useEffect } from 'react';
+import { AppShell, nav } from './components/app-shell';
 import { ClusterPage } from './pages/cluster-page';
 import { GroupPage } from './pages/group/group-page';
 import { AuditPage } from './pages/audit-page';
@@ -9,15 +9,27 @@ import { LedgerPage } from './pages/ledger/ledger-page';
 import { MismatchPage } from './pages/replication/mismatch-page';
 import { ReplicationPage } from './pages/replication/replication-page';
 import { navigate, useRoute } from './router';
+import { Loading } from './components/state-views';
+
+// The data architect's pages carry the parsers, the graph library and the editor: loaded when
+// first opened, so the on-call pages start as fast as before.
+const WorkspacePage = lazy(() => import('./pages/workspace/workspace-page').then((m) => ({ default: m.WorkspacePage })));
+const DecisionsPage = lazy(() => import('./pages/decisions/decisions-page').then((m) => ({ default: m.DecisionsPage })));
+const AdrPage = lazy(() => import('./pages/decisions/adr-page').then((m) => ({ default: m.AdrPage })));
+const DictionaryPage = lazy(() => import('./pages/dictionary/dictionary-page').then((m) => ({ default: m.DictionaryPage })));
+const OntologyPage = lazy(() => import('./pages/ontology/ontology-page').then((m) => ({ default: m.OntologyPage })));
+const SubjectsPage = lazy(() => import('./pages/schemas/subjects-page').then((m) => ({ default: m.SubjectsPage })));
+const SubjectPage = lazy(() => import('./pages/schemas/subject-page').then((m) => ({ default: m.SubjectPage })));
+const GovernancePage = lazy(() => import('./pages/governance/governance-page').then((m) => ({ default: m.GovernancePage })));
 
 export function App() {
   const route = useRoute();
   useEffect(() => {
-    // Alt+G / C / R / L / P / A jump between the main pages.
+    // Alt+<letter> jumps between the main pages (the letters are in the navigation's tooltips).
     const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey) return;
-      const target = ({ g: 'groups', c: 'cluster', r: 'replication', l: 'ledger', p: 'profiles', a: 'audit' } as const)[e.key.toLowerCase() as 'g' | 'c' | 'r' | 'l' | 'p' | 'a'];
-      if (target) { e.preventDefault(); navigate({ page: target }); }
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const target = nav.find((item) => item.key === e.key.toLowerCase());
+      if (target) { e.preventDefault(); navigate(target.route); }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -32,6 +44,16 @@ export function App() {
       {route.page === 'replication' && <ReplicationPage />}
       {route.page === 'mismatch' && <MismatchPage key={route.mismatchId} mismatchId={route.mismatchId} />}
       {route.page === 'ledger' && <LedgerPage key={route.paymentId ?? ''} paymentId={route.paymentId} />}
+      <Suspense fallback={<Loading what="the page" />}>
+      {route.page === 'workspace' && <WorkspacePage file={route.file} line={route.line} />}
+      {route.page === 'decisions' && <DecisionsPage />}
+      {route.page === 'decision' && <AdrPage key={route.number} number={route.number} />}
+      {route.page === 'dictionary' && <DictionaryPage tab={route.tab} entry={route.entry} />}
+      {route.page === 'ontology' && <OntologyPage node={route.node} />}
+      {route.page === 'schemas' && <SubjectsPage />}
+      {route.page === 'subject' && <SubjectPage key={route.subject} subject={route.subject} tab={route.tab} />}
+      {route.page === 'governance' && <GovernancePage />}
+      </Suspense>
     </AppShell>
   );
 }

@@ -51,3 +51,16 @@ export function useAction<M extends MethodName>(method: M) {
   const call = useCall(method);
   return useMutation<MethodOutput<M>, CallError, MethodInput<M>>({ mutationFn: call });
 }
+
+/** A one-off read (not live): cached by react-query under the method and its input. */
+export function useFetch<M extends MethodName>(method: M, input: MethodInput<M>, enabled = true) {
+  const call = useCall(method);
+  const inputKey = JSON.stringify(input);
+  return useQuery<MethodOutput<M>, CallError>({
+    queryKey: [method, 'fetch', inputKey],
+    queryFn: () => call(JSON.parse(inputKey) as MethodInput<M>),
+    enabled,
+    retry: false,
+    staleTime: 30_000,
+  });
+}

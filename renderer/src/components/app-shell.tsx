@@ -5,21 +5,30 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useAction, useLive } from '../api/hooks';
 import { hrefFor, type Route } from '../router';
 
-const nav: Array<{ route: Route; label: string; key: string }> = [
-  { route: { page: 'groups' }, label: 'Consumer groups', key: 'g' },
-  { route: { page: 'cluster' }, label: 'Cluster', key: 'c' },
-  { route: { page: 'replication' }, label: 'Replication', key: 'r' },
-  { route: { page: 'ledger' }, label: 'Ledger', key: 'l' },
-  { route: { page: 'profiles' }, label: 'Connections', key: 'p' },
-  { route: { page: 'audit' }, label: 'Audit log', key: 'a' },
+// Operations first (the on-call SRE), then governance (the data architect), then settings.
+export const nav: Array<{ route: Route; label: string; key: string; group: 'operate' | 'govern' | 'settings' }> = [
+  { route: { page: 'groups' }, label: 'Consumer groups', key: 'g', group: 'operate' },
+  { route: { page: 'cluster' }, label: 'Cluster', key: 'c', group: 'operate' },
+  { route: { page: 'replication' }, label: 'Replication', key: 'r', group: 'operate' },
+  { route: { page: 'ledger' }, label: 'Ledger', key: 'l', group: 'operate' },
+  { route: { page: 'schemas' }, label: 'Schemas', key: 's', group: 'govern' },
+  { route: { page: 'governance' }, label: 'Governance', key: 'v', group: 'govern' },
+  { route: { page: 'decisions' }, label: 'Decisions', key: 'd', group: 'govern' },
+  { route: { page: 'dictionary' }, label: 'Dictionary', key: 't', group: 'govern' },
+  { route: { page: 'ontology' }, label: 'Ontology', key: 'o', group: 'govern' },
+  { route: { page: 'workspace' }, label: 'Workspace', key: 'w', group: 'govern' },
+  { route: { page: 'profiles' }, label: 'Connections', key: 'p', group: 'settings' },
+  { route: { page: 'audit' }, label: 'Audit log', key: 'a', group: 'settings' },
 ];
+
+const section: Partial<Record<Route['page'], Route['page']>> = { group: 'groups', mismatch: 'replication', decision: 'decisions', subject: 'schemas' };
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const profiles = useLive('profiles.list', {});
   const activate = useAction('profiles.activate');
   const client = useQueryClient();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
-  const current = route.page === 'group' ? 'groups' : route.page === 'mismatch' ? 'replication' : route.page;
+  const current = section[route.page] ?? route.page;
 
   return (
     <div className={`app ${active?.production ? 'production' : ''}`} style={{ ['--env-color' as string]: active?.color ?? '#64748b' }}>
@@ -27,8 +36,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
         <div className="env-bar" aria-hidden />
         <a className="brand" href="#/groups">Sluice</a>
         <nav aria-label="Main">
-          {nav.map((item) => (
-            <a key={item.key} href={hrefFor(item.route)} aria-current={current === item.route.page ? 'page' : undefined} title={`Alt+${item.key.toUpperCase()}`}>
+          {nav.map((item, i) => (
+            <a key={item.key} href={hrefFor(item.route)} aria-current={current === item.route.page ? 'page' : undefined} title={`Alt+${item.key.toUpperCase()}`}
+              className={i > 0 && nav[i - 1]!.group !== item.group ? 'nav-group-start' : undefined}>
               {item.label}
             </a>
           ))}

@@ -1,0 +1,18 @@
+// Rendered Markdown for decisions: marked for the HTML, DOMPurify so a record can never run script
+// in the console, and links to other records (0005-title.md) turned into the console's own pages.
+import { useMemo } from 'react';
+import DOMPurify from 'dompurify';
+import { marked } from 'marked';
+import { splitFrontMatter } from '../../../../shared/workspace/adr';
+import { hrefFor } from '../../router';
+
+export function MarkdownPreview({ markdown }: { markdown: string }) {
+  const html = useMemo(() => {
+    const { body } = splitFrontMatter(markdown);
+    const raw = marked.parse(body, { async: false, gfm: true });
+    const clean = DOMPurify.sanitize(raw, { USE_PROFILES: { html: true } });
+    return clean.replace(/href="(?:\.\/)?(\d{4})-[^"/]*\.md"/g, (_, n: string) => `href="${hrefFor({ page: 'decision', number: Number(n) })}"`)
+      .replace(/<a href="http/g, '<a target="_blank" rel="noopener noreferrer" href="http');
+  }, [markdown]);
+  return <article className="markdown-preview" data-testid="markdown-preview" dangerouslySetInnerHTML={{ __html: html }} />;
+}
