@@ -73,9 +73,18 @@ export class RegistryClient {
     return this.get(`schemas/ids/${id}/versions`, 'SubjectVersions');
   }
 
-  /** The subject's compatibility level, falling back to the registry's default. */
+  /**
+   * The subject's compatibility level, falling back to the registry's default: for a subject with
+   * no versions yet, Apicurio answers 404 where Confluent answers the default.
+   */
   async compatibility(subject: string): Promise<string | null> {
-    const config = await this.get(`config/${segment(subject)}?defaultToGlobal=true`, 'Config');
+    let config: Shapes['Config'];
+    try {
+      config = await this.get(`config/${segment(subject)}?defaultToGlobal=true`, 'Config');
+    } catch (error) {
+      if (!(error instanceof AppFailure && error.code === 'NOT_FOUND')) throw error;
+      config = await this.get('config', 'Config');
+    }
     return config.compatibilityLevel ?? config.compatibility ?? null;
   }
 

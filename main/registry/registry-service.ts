@@ -15,6 +15,10 @@ import type { ProfileStore } from '../settings/profile-store';
 import { RegistryClient } from './registry-client';
 
 type Reference = { name: string; subject: string; version: number };
+
+export const registryFromEnvironment = (env: NodeJS.ProcessEnv = process.env) => ({
+  url: env.SLUICE_REGISTRY_URL ?? '', username: env.SLUICE_REGISTRY_USER ?? '', password: env.SLUICE_REGISTRY_PASSWORD ?? null,
+});
 const asSchemaType = (type: string | undefined): SchemaType => (type === 'JSON' || type === 'PROTOBUF' ? type : 'AVRO');
 
 interface CachedLatest { version: number; id: number; schemaType: SchemaType; schema: string; references: Reference[] }
@@ -24,17 +28,25 @@ export class RegistryService {
   /** The latest version of each subject, refetched only when the version number moves. */
   readonly #latest = new Map<string, CachedLatest>();
 
-  constructor(private readonly profiles: ProfileStore, private readonly governance: GovernanceService, private readonly audit: AuditLog) {}
+  /**
+   * `fallback` is SLUICE_REGISTRY_URL/USER/PASSWORD as they were at start: used when the active
+   * profile names no registry of its own.
+   */
+  constructor(
+    private readonly profiles: ProfileStore, private readonly governance: GovernanceService, private readonly audit: AuditLog,
+    private readonly fallback: { url: string; username: string; password: string | null } = registryFromEnvironment(),
+  ) {}
 
   client(): RegistryClient {
     const id = this.profiles.activeProfileId();
     const profile = id ? this.profiles.get(id) : null;
-    const url = profile?.registry.url || process.env.SLUICE_REGISTRY_URL || '';
+    const own = !!profile?.registry.url;
+    const url = own ? profile!.registry.url : this.fallback.url;
     if (!url) {
       throw new AppFailure('SERVICE_NOT_CONFIGURED', 'No Schema Registry is configured for this connection: set its registry URL on the Connections page (or SLUICE_REGISTRY_URL), or run `npm run demo`, which starts one.', { variable: 'SLUICE_REGISTRY_URL' });
     }
-    const username = profile?.registry.url ? profile.registry.username : process.env.SLUICE_REGISTRY_USER ?? '';
-    const password = id ? this.profiles.registryPassword(id) : null;
+    const username = own ? profile!.registry.username : this.fallback.username;
+    const password = own && id ? this.profiles.registryPassword(id) : this.fallback.password;
     const key = JSON.stringify([url, username, password]);
     if (this.#client?.key !== key) {
       this.#client = { key, client: new RegistryClient({ url, username, password }) };

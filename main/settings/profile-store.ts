@@ -39,6 +39,7 @@ export class ProfileStore {
   readonly #file: string;
   #stored: Stored;
   readonly #listeners = new Set<() => void>();
+  readonly #environmentRegistryPassword = process.env.SLUICE_REGISTRY_PASSWORD ?? null;
 
   constructor(dataDir: string, private readonly secrets: SecretStore, private readonly fromEnvironment = environmentProfile(process.env.SLUICE_KAFKA_BROKERS)) {
     this.#file = path.join(dataDir, 'profiles.json');
@@ -72,7 +73,7 @@ export class ProfileStore {
     const profiles: ProfileView[] = this.#stored.profiles.map(({ id, settings }) => ({
       ...settings, id, hasPassword: this.secrets.has(id), hasRegistryPassword: this.secrets.has(registrySecret(id)), fromEnvironment: false,
     }));
-    if (this.fromEnvironment) profiles.unshift({ ...this.fromEnvironment, id: ENVIRONMENT_PROFILE_ID, hasPassword: false, hasRegistryPassword: !!process.env.SLUICE_REGISTRY_PASSWORD, fromEnvironment: true });
+    if (this.fromEnvironment) profiles.unshift({ ...this.fromEnvironment, id: ENVIRONMENT_PROFILE_ID, hasPassword: false, hasRegistryPassword: this.#environmentRegistryPassword !== null, fromEnvironment: true });
     return { profiles, activeProfileId: this.activeProfileId() };
   }
 
@@ -94,7 +95,7 @@ export class ProfileStore {
   }
 
   registryPassword(id: string): string | null {
-    if (id === ENVIRONMENT_PROFILE_ID) return process.env.SLUICE_REGISTRY_PASSWORD ?? null;
+    if (id === ENVIRONMENT_PROFILE_ID) return this.#environmentRegistryPassword;
     return this.secrets.get(registrySecret(id));
   }
 

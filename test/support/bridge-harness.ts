@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startBridge, type Bridge } from '../../main/bridge/bridge';
 import { createServices, type MainServices } from '../../main/services';
 import { MemorySecretStore } from '../../main/settings/secret-store';
+import { repoRoot } from '../../sandbox/paths';
 
 export interface Harness {
   dataDir: string;
@@ -17,12 +18,27 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(brokers: string): Promise<Harness> {
+export interface HarnessOptions {
+  /** Environment main reads at start (SLUICE_REGISTRY_URL…), set only while the services are built. */
+  env?: Record<string, string>;
+  /** Opens a copy of the example workspace, as the first run does. */
+  exampleWorkspace?: boolean;
+}
+
+export const exampleWorkspaceDir = path.join(repoRoot, 'assets', 'example-workspace');
+
+export async function startHarness(brokers: string, options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-test-'));
-  const previous = process.env.SLUICE_KAFKA_BROKERS;
-  process.env.SLUICE_KAFKA_BROKERS = brokers;
-  const services = createServices({ transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'test' });
-  process.env.SLUICE_KAFKA_BROKERS = previous;
+  const env = { SLUICE_KAFKA_BROKERS: brokers, ...options.env };
+  const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  const services = createServices({
+    transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'test',
+    exampleWorkspaceDir: options.exampleWorkspace ? exampleWorkspaceDir : null, workspacePath: null,
+  });
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key]; else process.env[key] = value;
+  }
   const token = 'test-token';
   const bridge = await startBridge({ services, host: '127.0.0.1', port: 0, token });
   const rpc: Harness['rpc'] = async (method, input = {}) => {
