@@ -1,7 +1,7 @@
 // react-query hooks over the transport. Live methods are subscribed to: main pushes values and
 // they are written into the query cache, so no renderer timer ever polls.
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiveMethodName, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppError } from '../../../shared/result';
 import { useTransport } from './transport-context';
@@ -62,5 +62,7 @@ export function useFetch<M extends MethodName>(method: M, input: MethodInput<M>,
     enabled,
     retry: false,
     staleTime: 30_000,
+    // A new input (the next version) keeps the old answer on screen until the new one arrives.
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,200 @@
+// The data architect's flow in the real console against the real registry: the example workspace
+// opens on the first run; an ADR is edited in the Monaco editor and a term in the dictionary form
+// (both land on disk, comments kept); a draft schema shows a lint finding, its one-click fix, a
+// compatibility test and registration (a double click registers once, with an audit record); a
+// draft survives a reload; and a file edited on disk while open is never overwritten. The same
+// specs run against Electron where its binary exists.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
+import { repoRoot } from '../../sandbox/paths';
+import { electronBinary } from '../../scripts/electron-binary.mjs';
+import type { AuditRecord } from '../../shared/audit';
+import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
+import { startConsoleServer, type ConsoleServer } from '../support/console-server';
+import { launchChromium, shoot } from '../support/browser';
+
+let server: ConsoleServer;
+const createdSubjects: string[] = [];
+const registry = (p: string, init?: RequestInit) => fetch(`${testRegistryUrl}/${p}`, { ...init, headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' } });
+
+beforeAll(async () => {
+  server = await startConsoleServer(testBrokers, { SLUICE_REGISTRY_URL: testRegistryUrl });
+}, 120_000);
+
+afterAll(async () => {
+  for (const subject of createdSubjects) {
+    await registry(`subjects/${encodeURIComponent(subject)}`, { method: 'DELETE' }).catch(() => undefined);
+    await registry(`subjects/${encodeURIComponent(subject)}?permanent=true`, { method: 'DELETE' }).catch(() => undefined);
+  }
+  await server?.stop();
+}, 60_000);
+
+/**
+ * Replaces the editor's text, or appends at the end, the way a paste does: typed text would go
+ * through auto-indent and auto-closing brackets and not arrive as written.
+ */
+async function typeInEditor(page: Page, text: string, mode: 'replace' | 'append') {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press(mode === 'replace' ? 'Control+A' : 'Control+End');
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Scrolls the editor to its end, where Monaco renders the last lines (it renders only what is in view). */
+async function editorEnd(page: Page) {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+}
+
+function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataDir: string }>) {
+  let page: Page;
+  let dataDir: string;
+  let workspaceRoot: string;
+  const audit = () => fs.readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+  beforeAll(async () => {
+    ({ page, dataDir } = await open());
+    workspaceRoot = path.join(dataDir, 'example-workspace');
+  }, 120_000);
+
+  it(`${target}: opens the example workspace and saves an edited ADR to disk`, async () => {
+    await page.getByRole('link', { name: 'Workspace', exact: true }).click();
+    expect(await page.getByTestId('workspace-root').textContent()).toBe(workspaceRoot);
+    const file = 'decisions/0008-verify-replication-two-minutes-behind.md';
+    await page.locator(`[data-testid=workspace-file][data-path="${file}"]`).click();
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await typeInEditor(page, '\nReviewed by the platform team on 2026-12-02.\n', 'append');
+    await page.getByTestId('draft-status').filter({ hasText: /draft kept/ }).waitFor();
+    await shoot(page, 'workspace-editor');
+    await page.getByTestId('save-file').click();
+    await page.getByTestId('draft-status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(fs.readFileSync(path.join(workspaceRoot, file), 'utf8')).toMatch(/Reviewed by the platform team on 2026-12-02\.\n+$/);
+    await page.getByRole('link', { name: 'Decisions', exact: true }).click();
+    await page.locator('[data-testid=adr-card][data-number="8"]').click();
+    await page.getByTestId('markdown-preview').filter({ hasText: 'Reviewed by the platform team' }).waitFor();
+    await shoot(page, 'decision');
+  });
+
+  it(`${target}: edits a term in the dictionary form and keeps the file's comments`, async () => {
+    await page.getByRole('link', { name: 'Dictionary', exact: true }).click();
+    await page.getByRole('tab', { name: /terms/ }).click();
+    await page.getByLabel('Filter the dictionary').fill('PAY_AMT');
+    await page.locator('[data-testid=dictionary-row][data-name="결제 금액"]').click();
+    await page.getByLabel('Description').fill('What the customer pays, in minor currency units.');
+    await page.getByLabel('Words, in order').fill('결제 상태');
+    await page.getByTestId('entry-findings').filter({ hasText: 'A term ends in a classifier word' }).waitFor();
+    expect(await page.getByTestId('save-entry').isDisabled()).toBe(true);
+    await page.getByLabel('Words, in order').fill('결제 금액');
+    await page.getByTestId('save-entry').click();
+    await page.getByTestId('save-entry').waitFor({ state: 'detached' });
+    const yaml = fs.readFileSync(path.join(workspaceRoot, 'dictionary/terms.yaml'), 'utf8');
+    expect(yaml.startsWith('# Standard terms')).toBe(true);
+    expect(yaml).toContain('  - name: 결제 금액\n    words: [결제, 금액]\n    concept: pay:paymentAmount\n    description: What the customer pays, in minor currency units.\n');
+  });
+
+  it(`${target}: finds a non-standard name in a draft, fixes it in one click, tests compatibility and registers once`, async () => {
+    const subject = `e2e-${uniqueSuffix()}.payment-events-value`;
+    createdSubjects.push(subject);
+    const v1 = { type: 'record', name: 'PaymentEvent', namespace: 'com.acmepay.e2e', fields: [{ name: 'payId', type: 'string' }, { name: 'mrchId', type: 'string' }] };
+    expect((await registry(`subjects/${encodeURIComponent(subject)}/versions`, { method: 'POST', body: JSON.stringify({ schema: JSON.stringify(v1) }) })).ok).toBe(true);
+    await registry(`config/${encodeURIComponent(subject)}`, { method: 'PUT', body: JSON.stringify({ compatibility: 'BACKWARD' }) });
+    await page.evaluate((s) => { window.location.hash = `#/schemas/${encodeURIComponent(s)}/draft`; }, subject);
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    const draft = { ...v1, fields: [...v1.fields, { name: 'paymentAmount', type: 'long', default: 0 }] };
+    await typeInEditor(page, JSON.stringify(draft, null, 2), 'replace');
+    const finding = page.locator('[data-testid=lint-finding][data-field=paymentAmount]');
+    await finding.waitFor();
+    expect(await finding.textContent()).toMatch(/PAYMENT is written PAY in standard names/);
+    await shoot(page, 'schema-draft');
+    await finding.getByTestId('apply-fix').click();
+    await finding.waitFor({ state: 'detached' });
+    await page.getByTestId('lint-status').filter({ hasText: '3/3 standard names · 0 errors' }).waitFor();
+    await page.getByTestId('test-compatibility').click();
+    expect(await page.getByTestId('compatibility-verdict').textContent()).toBe('Compatible (BACKWARD) with version 1.');
+    expect(await page.getByTestId('changes').textContent()).toContain('PaymentEvent.payAmt');
+    await page.getByTestId('register').click();
+    await page.getByTestId('check-result').last().waitFor();
+    await page.getByTestId('confirm-register').dblclick();
+    await page.getByTestId('registered').waitFor();
+    expect(await page.getByTestId('registered').textContent()).toContain('version 2');
+    const versions = (await (await registry(`subjects/${encodeURIComponent(subject)}/versions`)).json()) as number[];
+    expect(versions).toEqual([1, 2]);
+    const latest = (await (await registry(`subjects/${encodeURIComponent(subject)}/versions/2`)).json()) as { schema: string };
+    expect(JSON.parse(latest.schema).fields.map((f: { name: string }) => f.name)).toEqual(['payId', 'mrchId', 'payAmt']);
+    const records = audit().filter((r) => r.action === 'registry.register' && (r.target as { subject: string }).subject === subject);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ result: 'ok', after: { version: 2, lintErrors: 0 } });
+    await page.getByRole('tab', { name: 'diff' }).click();
+    await page.getByTestId('version-changes').filter({ hasText: 'PaymentEvent.payAmt' }).waitFor();
+    await shoot(page, 'schema-diff');
+  });
+
+  it(`${target}: keeps an unsaved edit through a reload, and never overwrites a file edited on disk`, async () => {
+    const file = 'decisions/0007-standard-terms-for-every-field.md';
+    const onDisk = path.join(workspaceRoot, file);
+    await page.evaluate((f) => { window.location.hash = `#/workspace/file/${encodeURIComponent(f)}`; }, file);
+    await page.locator('.monaco-editor .view-lines').waitFor();
+    await typeInEditor(page, '\nMy unsaved note.\n', 'append');
+    await page.getByTestId('draft-status').filter({ hasText: /draft kept/ }).waitFor();
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    await editorEnd(page);
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: 'My unsaved note.' }).waitFor();
+    fs.appendFileSync(onDisk, '\nAdded in another editor.\n');
+    await page.getByTestId('conflict-banner').waitFor();
+    expect(await page.getByTestId('save-file').isDisabled()).toBe(true);
+    expect(fs.readFileSync(onDisk, 'utf8')).toMatch(/Added in another editor\.\n$/);
+    await shoot(page, 'workspace-conflict');
+    await page.getByTestId('compare-merge').click();
+    await page.getByTestId('merge-view').waitFor();
+    // Merge: take the line added on disk into the merged result (the right side), then save it.
+    await page.getByTestId('code-diff').locator('.editor.modified .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.evaluate((pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, 'Added in another editor.\n');
+    await page.getByTestId('save-merged').click();
+    await page.getByTestId('merge-view').waitFor({ state: 'detached' });
+    const merged = fs.readFileSync(onDisk, 'utf8');
+    expect(merged).toContain('My unsaved note.');
+    expect(merged).toMatch(/Added in another editor\.\n$/);
+    // Unchanged here, changed on disk: the new text simply appears.
+    fs.appendFileSync(onDisk, 'Second edit elsewhere.\n');
+    await page.getByTestId('draft-status').filter({ hasText: 'Reloaded: the file changed on disk.' }).waitFor();
+    await editorEnd(page);
+    await page.locator('.monaco-editor .view-lines').filter({ hasText: 'Second edit elsewhere.' }).waitFor();
+  });
+}
+
+describe('web mode in Chromium', () => {
+  let browser: Browser;
+  afterAll(async () => { await browser?.close(); });
+  governanceSpecs('web', async () => {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${server.url}/#token=${server.token}`);
+    return { page, dataDir: server.dataDir };
+  });
+});
+
+const binary = electronBinary();
+describe.skipIf(!binary)('desktop app (Electron)', () => {
+  let app: ElectronApplication;
+  afterAll(async () => { await app?.close(); });
+  governanceSpecs('electron', async () => {
+    const dataDir = fs.mkdtempSync(path.join(server.dataDir, 'electron-'));
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [path.join(repoRoot, 'out/main/index.js')],
+      env: { ...process.env, SLUICE_KAFKA_BROKERS: testBrokers, SLUICE_REGISTRY_URL: testRegistryUrl, SLUICE_DATA_DIR: dataDir } as Record<string, string>,
+    });
+    return { page: await app.firstWindow(), dataDir };
+  });
+});
