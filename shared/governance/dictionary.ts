@@ -59,6 +59,24 @@ export interface DictionaryIndex {
   termsByWords: Map<string, IndexedTerm>;
   /** Longest abbreviation or English word, bounding the segmentation search. */
   longestWord: number;
+  /** The same spellings as tries, for longest-match segmentation from the left and from the right. */
+  prefixes: TrieNode;
+  suffixes: TrieNode;
+}
+
+/** A trie over upper-case spellings; `words` is set where a spelling ends. */
+export interface TrieNode { next: Map<number, TrieNode>; words: StandardWord[] | null }
+const trieNode = (): TrieNode => ({ next: new Map(), words: null });
+
+function addToTrie(root: TrieNode, spelling: string, words: StandardWord[], reversed: boolean) {
+  let node = root;
+  for (let i = 0; i < spelling.length; i++) {
+    const code = spelling.charCodeAt(reversed ? spelling.length - 1 - i : i);
+    let child = node.next.get(code);
+    if (!child) { child = trieNode(); node.next.set(code, child); }
+    node = child;
+  }
+  node.words = words;
 }
 
 export function indexDictionary(dictionary: Dictionary): DictionaryIndex {
@@ -91,5 +109,11 @@ export function indexDictionary(dictionary: Dictionary): DictionaryIndex {
     termsByPhysicalName.set(indexed.physicalName, indexed);
     termsByWords.set(term.words.join(' '), indexed);
   }
-  return { words, wordsByName, domains, termsByPhysicalName, termsByWords, longestWord };
+  const prefixes = trieNode();
+  const suffixes = trieNode();
+  for (const [spelling, list] of words) {
+    addToTrie(prefixes, spelling, list, false);
+    addToTrie(suffixes, spelling, list, true);
+  }
+  return { words, wordsByName, domains, termsByPhysicalName, termsByWords, longestWord, prefixes, suffixes };
 }

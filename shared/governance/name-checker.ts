@@ -49,43 +49,93 @@ export interface DeclaredType {
 
 const VALID = /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*$/;
 
-/** `customerName`, `customer_name` and `CUSTOMER_NAME` all become CUSTOMER_NAME. */
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * `customerName`, `customer_name` and `CUSTOMER_NAME` all become CUSTOMER_NAME; `HTTPStatus`
+ * becomes HTTP_STATUS. One pass over the characters: it runs for every field of every schema.
+ */
 export function toPhysicalCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase();
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (i > 0 && isUpper(c)) {
+      const before = name.charCodeAt(i - 1);
+      // a word starts at an upper-case letter after a lower-case letter or digit (payId → PAY_ID),
+      // or at the last capital of a run that a lower-case letter follows (HTTPStatus → HTTP_STATUS)
+      if (isLower(before) || isDigit(before) || (isUpper(before) && i + 1 < name.length && isLower(name.charCodeAt(i + 1)))) out += '_';
+    }
+    out += isLower(c) ? String.fromCharCode(c - 32) : name[i];
+  }
+  return out;
 }
 
 type Piece = { text: string; words: StandardWord[] | null };
 
-/** Greedy longest match from the left (or, reversed, from the right) over one `_`-separated token. */
+/** The longest dictionary word starting at `from` (or, from the right, ending at `to`). */
+function longestWord(token: string, from: number, to: number, index: DictionaryIndex, fromRight: boolean): Piece | null {
+  let node = fromRight ? index.suffixes : index.prefixes;
+  let best: Piece | null = null;
+  for (let k = 0; k < to - from; k++) {
+    const next = node.next.get(token.charCodeAt(fromRight ? to - 1 - k : from + k));
+    if (!next) break;
+    node = next;
+    if (node.words) best = { text: fromRight ? token.slice(to - 1 - k, to) : token.slice(from, from + k + 1), words: node.words };
+  }
+  return best;
+}
+
+/**
+ * Greedy longest match from the left (or, reversed, from the right) over one `_`-separated token,
+ * walking tries instead of slicing and hashing every candidate length: it runs for every field of
+ * every schema in the governance overview.
+ */
 function segment(token: string, index: DictionaryIndex, fromRight: boolean): Piece[] {
   const pieces: Piece[] = [];
-  let unknown = '';
-  let rest = token;
-  const flushUnknown = () => {
-    if (unknown) pieces.push({ text: unknown, words: null });
-    unknown = '';
+  let unknownStart = -1;
+  let unknownEnd = -1;
+  const flush = () => {
+    if (unknownStart >= 0) pieces.push({ text: token.slice(unknownStart, unknownEnd), words: null });
+    unknownStart = -1;
   };
-  while (rest.length > 0) {
-    let matched: Piece | null = null;
-    for (let length = Math.min(index.longestWord, rest.length); length > 0 && !matched; length--) {
-      const text = fromRight ? rest.slice(rest.length - length) : rest.slice(0, length);
-      const words = index.words.get(text);
-      if (words) matched = { text, words };
-    }
+  // Left to right: `from` is where the next piece starts. Right to left: `to` is where it ends.
+  let from = 0;
+  let to = token.length;
+  while (from < to) {
+    const matched = longestWord(token, from, to, index, fromRight);
     if (matched) {
-      if (fromRight) { if (unknown) pieces.push({ text: unknown, words: null }); unknown = ''; pieces.push(matched); rest = rest.slice(0, rest.length - matched.text.length); }
-      else { flushUnknown(); pieces.push(matched); rest = rest.slice(matched.text.length); }
-    } else if (fromRight) { unknown = rest.slice(-1) + unknown; rest = rest.slice(0, -1); }
-    else { unknown += rest[0]; rest = rest.slice(1); }
+      flush();
+      pieces.push(matched);
+      if (fromRight) to -= matched.text.length; else from += matched.text.length;
+    } else if (fromRight) {
+      // Unknown characters grow leftwards; the piece is flushed in reading order at the end.
+      if (unknownStart < 0) unknownEnd = to;
+      unknownStart = to - 1;
+      to--;
+    } else {
+      if (unknownStart < 0) unknownStart = from;
+      unknownEnd = from + 1;
+      from++;
+    }
   }
-  flushUnknown();
+  flush();
   return fromRight ? pieces.reverse() : pieces;
 }
 
 function segmentName(physical: string, index: DictionaryIndex, fromRight: boolean): Piece[] {
-  // A whole token that is a word wins over splitting it (CODE is CODE, not CO + DE).
-  return physical.split('_').flatMap((token) => (index.words.has(token) ? [{ text: token, words: index.words.get(token)! }] : segment(token, index, fromRight)));
+  const pieces: Piece[] = [];
+  for (const token of physical.split('_')) {
+    // A whole token that is a word wins over splitting it (CODE is CODE, not CO + DE).
+    const whole = index.words.get(token);
+    if (whole) pieces.push({ text: token, words: whole });
+    else for (const piece of segment(token, index, fromRight)) pieces.push(piece);
+  }
+  return pieces;
 }
+
+const unknownCount = (pieces: Piece[]) => { let count = 0; for (const p of pieces) if (!p.words) count++; return count; };
 
 const sameSegmentation = (a: Piece[], b: Piece[]) => a.length === b.length && a.every((p, i) => p.text === b[i]!.text);
 
@@ -115,7 +165,8 @@ export function checkName(name: string, index: DictionaryIndex, declared?: Decla
   const exact = index.termsByPhysicalName.get(physical);
   if (exact) {
     domainCheck(exact.domain, declared, findings);
-    const words = exact.term.words.map((w, i) => ({ text: physical.split('_')[i] ?? '', word: w, abbreviation: index.wordsByName.get(w)?.abbreviation ?? null }));
+    const parts = physical.split('_');
+    const words = exact.term.words.map((w, i) => ({ text: parts[i] ?? '', word: w, abbreviation: index.wordsByName.get(w)?.abbreviation ?? null }));
     // Only the case differs from the physical name (custNm for CUST_NM): that is the schema's own convention.
     return { name, verdict: findings.length ? 'nonstandard' : 'standard', term: termView(exact), words, findings, suggestion: null };
   }
@@ -126,7 +177,6 @@ export function checkName(name: string, index: DictionaryIndex, declared?: Decla
     findings.push({ code: 'ambiguous-segmentation', severity: 'warning', message: `Reads as ${leftToRight.map((p) => p.text).join(' + ')} or ${rightToLeft.map((p) => p.text).join(' + ')}: separate the words with _.` });
   }
   // Prefer the reading with fewer unknown pieces, then the left-to-right one.
-  const unknownCount = (pieces: Piece[]) => pieces.filter((p) => !p.words).length;
   const pieces = unknownCount(rightToLeft) < unknownCount(leftToRight) ? rightToLeft : leftToRight;
   const chosen: (StandardWord | null)[] = [];
   for (const piece of pieces) {

@@ -43,7 +43,112 @@ const nameSpan = (node: Node) => ({ start: node.offset + 1, end: node.offset + n
 
 // --- Avro -------------------------------------------------------------------------------------
 
+/**
+ * The fast path for the common case (a registry lints every subject): the built-in JSON.parse for
+ * the structure, and each name found in the text by walking it in document order, verified where it
+ * is found. Null whenever anything does not line up; the caller then uses the exact reader.
+ */
+function readAvroFast(text: string): SchemaField[] | null {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const fields: SchemaField[] = [];
+  const enums = new Set<string>();
+  let cursor = 0;
+  let ok = true;
+  // Every object with a "name" string, in document order, moves the cursor past its name.
+  const locateName = (name: string): { start: number; end: number } | null => {
+    const pattern = /"name"\s*:\s*"/g;
+    pattern.lastIndex = cursor;
+    const match = pattern.exec(text);
+    if (!match) return null;
+    const start = match.index + match[0].length;
+    const quoted = JSON.stringify(name);
+    if (text.slice(start - 1, start - 1 + quoted.length) !== quoted) return null;
+    cursor = start + quoted.length - 1;
+    return { start, end: start + quoted.length - 2 };
+  };
+  type Json = Record<string, unknown>;
+  const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+  // Walks a value the way JSON text is written: keys in order, so names are met in text order.
+  const walk = (value: unknown, path: string, fieldOf: string | null): void => {
+    if (!ok) return;
+    if (Array.isArray(value)) { for (const item of value) walk(item, path, null); return; }
+    if (!isObject(value)) return;
+    for (const key of Object.keys(value)) {
+      if (/^\d+$/.test(key)) { ok = false; return; } // integer keys are reordered by JSON.parse
+      const child = value[key];
+      if (key === 'name' && typeof child === 'string') {
+        const at = locateName(child);
+        if (!at) { ok = false; return; }
+        if (fieldOf !== null) {
+          const declared = avroDeclaredValue(value.type, enums);
+          if (declared !== 'structural') fields.push({ path: `${fieldOf}.${child}`, name: child, ...at, declared });
+        } else if (value.type === 'enum') enums.add(child);
+        continue;
+      }
+      if (key === 'fields' && Array.isArray(child) && (value.type === 'record' || value.type === 'error')) {
+        const recordPath = path || (typeof value.name === 'string' ? value.name : '');
+        const seen = new Set<string>();
+        for (const field of child) {
+          // Anything the exact reader would report on (a missing name or type, a duplicate) goes to it.
+          if (!isObject(field) || typeof field.name !== 'string' || !('type' in field) || seen.has(field.name)) { ok = false; return; }
+          seen.add(field.name);
+          const fieldPath = `${recordPath}.${field.name}`;
+          // The field's own keys, in order: its name is located when met, its type walked into.
+          for (const fieldKey of Object.keys(field)) {
+            if (fieldKey === 'name') {
+              const at = locateName(field.name);
+              if (!at) { ok = false; return; }
+              const declared = avroDeclaredValue(field.type, enums);
+              if (declared !== 'structural') fields.push({ path: fieldPath, name: field.name, ...at, declared });
+            } else if (fieldKey === 'type') walk(field.type, fieldPath, null);
+            else walk(field[fieldKey], fieldPath, null);
+          }
+        }
+        continue;
+      }
+      walk(child, key === 'items' ? `${path}[]` : key === 'values' ? `${path}{}` : path, null);
+    }
+  };
+  walk(root, '', null);
+  if (!ok) return null;
+  return fields;
+}
+
+/** avroDeclared for a parsed value (the fast path). */
+function avroDeclaredValue(type: unknown, enums: Set<string>): DeclaredType | 'structural' {
+  if (typeof type === 'string') {
+    const family = avroTypeFamily(type) ?? (enums.has(type) || enums.has(type.split('.').pop()!) ? 'text' : null);
+    return family ? { family, typeLabel: type } : 'structural';
+  }
+  if (Array.isArray(type)) {
+    const branches = type.filter((b) => b !== 'null');
+    return branches.length === 1 ? avroDeclaredValue(branches[0], enums) : branches.some((b) => avroDeclaredValue(b, enums) === 'structural') ? 'structural' : {};
+  }
+  if (!type || typeof type !== 'object') return {};
+  const t = type as Record<string, unknown>;
+  const kind = typeof t.type === 'string' ? t.type : '';
+  const logical = typeof t.logicalType === 'string' ? t.logicalType : undefined;
+  if (kind === 'record' || kind === 'error' || kind === 'array' || kind === 'map') return 'structural';
+  if (kind === 'enum' && typeof t.name === 'string') enums.add(t.name);
+  const family = avroTypeFamily(logical ?? kind) ?? avroTypeFamily(kind);
+  return family ? { family, typeLabel: logical ? `${kind} (${logical})` : kind, ...(kind === 'fixed' && typeof t.size === 'number' ? { length: t.size } : {}) } : {};
+}
+
 function readAvro(text: string, report: Report): SchemaField[] {
+  const fast = readAvroFast(text);
+  if (fast) return fast;
+  return readAvroExact(text, report);
+}
+
+/** Both Avro readers, for the test that they agree. */
+export const avroReaders = { fast: readAvroFast, exact: (text: string) => readAvroExact(text, () => undefined) };
+
+function readAvroExact(text: string, report: Report): SchemaField[] {
   const root = parseJson(text, report);
   const fields: SchemaField[] = [];
   if (!root) return fields;

@@ -12,8 +12,17 @@ const sqlFamilies: Record<string, TypeFamily> = {
   BYTEA: 'binary', BLOB: 'binary', BINARY: 'binary', VARBINARY: 'binary',
 };
 
-/** The family of an SQL type name; null for a type Sluice does not know. */
-export const sqlTypeFamily = (dataType: string): TypeFamily | null => sqlFamilies[dataType.trim().toUpperCase().replace(/\s+/g, ' ')] ?? null;
+const sqlFamilyOf = new Map<string, TypeFamily | null>();
+
+/** The family of an SQL type name; null for a type Sluice does not know. Asked once per field linted, so remembered. */
+export function sqlTypeFamily(dataType: string): TypeFamily | null {
+  let family = sqlFamilyOf.get(dataType);
+  if (family === undefined) {
+    family = sqlFamilies[dataType.trim().toUpperCase().replace(/\s+/g, ' ')] ?? null;
+    sqlFamilyOf.set(dataType, family);
+  }
+  return family;
+}
 
 const avroFamilies: Record<string, TypeFamily> = {
   string: 'text', enum: 'text', uuid: 'text', int: 'integer', long: 'integer', float: 'decimal', double: 'decimal', decimal: 'decimal', 'big-decimal': 'decimal',

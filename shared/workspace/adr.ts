@@ -2,7 +2,7 @@
 // (status, date, decision-makers, consulted, informed) and the MADR sections. Sluice adds two
 // optional front-matter keys: `links` (subjects, topics, groups, tables and terms the decision is
 // about) and `expects` (facts the running platform must show, which the drift check compares).
-import { isMap, type Document } from 'yaml';
+import { isMap, parseDocument } from 'yaml';
 import { diagnostic, lineSpan, type Diagnostic } from './diagnostics';
 import { readYaml } from './yaml-source';
 
@@ -70,8 +70,8 @@ export function parseAdr(file: string, text: string): { adr: Adr | null; diagnos
   } else {
     const source = readYaml(file, frontMatter);
     diagnostics.push(...source.diagnostics);
-    if (source.doc.errors.length === 0) {
-      const json: unknown = source.doc.toJS();
+    if (source.ok) {
+      const json: unknown = source.value;
       if (json && typeof json === 'object' && !Array.isArray(json)) meta = json as Record<string, unknown>;
       else if (json !== null && json !== undefined) diagnostics.push(diagnostic(file, lineSpan(2), 'error', 'adr-front-matter', 'The front matter must be a map of fields.'));
     }
@@ -215,9 +215,9 @@ export function markSuperseded(text: string, successor: { number: number; file: 
   const link = `Superseded by [${reference}](${successor.file.split('/').pop()}).`;
   let updated = text;
   if (frontMatter !== null) {
-    const source = readYaml('', frontMatter);
-    const doc: Document = source.doc;
-    if (isMap(doc.contents)) {
+    // Edited through yaml's document model, so the other fields keep their comments and layout.
+    const doc = parseDocument(frontMatter);
+    if (doc.errors.length === 0 && isMap(doc.contents)) {
       doc.set('status', `superseded by ${reference}`);
       const header = text.match(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/)![0];
       updated = `---\n${String(doc).replace(/^\n+/, '')}---\n${text.slice(header.length)}`;

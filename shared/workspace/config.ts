@@ -2,7 +2,7 @@
 // governance settings. Every key is optional; a missing file means the defaults.
 import { z } from 'zod';
 import { diagnostic, type Diagnostic } from './diagnostics';
-import { readYaml } from './yaml-source';
+import { readYamlDocument } from './yaml-source';
 
 export const CONFIG_FILE = 'sluice-workspace.yaml';
 
@@ -20,7 +20,7 @@ export const defaultConfig = (): WorkspaceConfig => workspaceConfigSchema.parse(
 
 export function readConfig(text: string | null): { config: WorkspaceConfig; diagnostics: Diagnostic[] } {
   if (text === null) return { config: defaultConfig(), diagnostics: [] };
-  const source = readYaml(CONFIG_FILE, text);
+  const source = readYamlDocument(CONFIG_FILE, text);
   if (source.doc.errors.length > 0) return { config: defaultConfig(), diagnostics: source.diagnostics };
   const parsed = workspaceConfigSchema.safeParse(source.doc.toJS() ?? {});
   if (parsed.success) return { config: parsed.data, diagnostics: source.diagnostics };

@@ -62,7 +62,7 @@ export function readDictionaryFile(file: string, text: string): DictionaryModel 
   const source = readYaml(file, text);
   const diagnostics = [...source.diagnostics];
   const model: DictionaryModel = { words: [], domains: [], terms: [], diagnostics };
-  if (source.doc.errors.length > 0) return model;
+  if (!source.ok) return model;
   let found = false;
   for (const kind of ['words', 'domains', 'terms'] as const) {
     const entries = listEntries(source, file, kind, diagnostics);
@@ -80,8 +80,8 @@ export function readDictionaryFile(file: string, text: string): DictionaryModel 
       (model[kind] as Located<unknown>[]).push({ value: parsed.data, source: { file, index: entry.index, span: entry.span, fields: entry.fields } });
     }
   }
-  if (!found && source.doc.contents !== null) {
-    diagnostics.push(diagnostic(file, source.span(source.doc.contents), 'warning', 'no-dictionary-lists', 'This file has no `words:`, `domains:` or `terms:` list, so nothing in it is part of the dictionary.'));
+  if (!found && source.value !== null && source.value !== undefined) {
+    diagnostics.push(diagnostic(file, { line: 1, column: 1, endLine: 1, endColumn: 2 }, 'warning', 'no-dictionary-lists', 'This file has no `words:`, `domains:` or `terms:` list, so nothing in it is part of the dictionary.'));
   }
   return model;
 }

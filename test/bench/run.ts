@@ -8,7 +8,7 @@ import type { GroupSummary } from '../../shared/kafka/groups';
 import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/kafka-broker';
 import { soak } from './memory';
 import { replicationBench } from './replication';
-import { governanceBench } from './governance';
+import { governanceBench, workspaceOpenBench } from './governance';
 import { rendererBench } from './renderer';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
@@ -43,7 +43,15 @@ const startedBroker = !(await portAnswers());
 if (startedBroker) await startBroker(log);
 const only = args.get('only');
 try {
-  if (!only || only === 'governance') results.governance = governanceBench(log);
+  if (!only || only === 'governance') {
+    const governance = governanceBench(log);
+    if (!args.has('skip-renderer')) {
+      const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
+      if (build.status !== 0) throw new Error('Building the console failed');
+      governance.workspace = await workspaceOpenBench(brokers, log);
+    }
+    results.governance = governance;
+  }
   if (only === 'governance') throw new BenchDone();
   if (!args.has('skip-replication') && (!only || only === 'replication')) {
     results.replication = await replicationBench(log, {

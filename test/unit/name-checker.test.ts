@@ -94,3 +94,13 @@ describe('name checker', () => {
     expect(toPhysicalCase('cust_nm2')).toBe('CUST_NM2');
   });
 });
+
+describe('physical case', () => {
+  // The definition: the two regular expressions the checker used before it was written as one pass.
+  const byRegex = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase();
+  it('agrees with its definition on any identifier', async () => {
+    const fc = await import('fast-check');
+    fc.assert(fc.property(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,24}$/), (name) => toPhysicalCase(name) === byRegex(name)), { numRuns: 5000 });
+    expect(['HTTPStatusCd', 'payId', 'PAY_ID', 'mrch2Nm', 'aB', 'ABc'].map(toPhysicalCase)).toEqual(['HTTP_STATUS_CD', 'PAY_ID', 'PAY_ID', 'MRCH2_NM', 'A_B', 'A_BC']);
+  });
+});

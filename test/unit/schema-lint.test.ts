@@ -1,8 +1,10 @@
 // Schema lint: field names with positions from Avro, JSON Schema, Protobuf and SQL DDL, findings
 // on the names, fixes in the schema's own convention, concept mapping, and version diffs.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexDictionary, type Dictionary } from '../../shared/governance/dictionary';
-import { readSchemaFields } from '../../shared/governance/schema-fields';
+import { avroReaders, readSchemaFields } from '../../shared/governance/schema-fields';
 import { applyEdits, inConvention, lintSchema } from '../../shared/governance/schema-lint';
 import { diffFields, diffSchemaText, prettySchema } from '../../shared/governance/schema-diff';
 
@@ -142,5 +144,27 @@ describe('schema diff', () => {
       '-"type": "int"', '+"type": "long"', '+},', '+{', '+"name": "mrchId",', '+"type": "string"',
     ]);
     expect(diffFields('AVRO', v2, v1).map((c) => c.change)).toEqual(['retyped', 'removed']);
+  });
+});
+
+describe('Avro fast path', () => {
+  const tricky = [
+    avro,
+    ...['payment-events.v2.avsc', 'approval-events.v1.avsc', 'payment-envelope.v1.avsc'].map((f) => fs.readFileSync(path.resolve(__dirname, '../../sandbox/registry/demo-schemas', f), 'utf8')),
+    JSON.stringify({ type: 'record', name: 'R', doc: 'a "name": "fake" inside a doc', fields: [
+      { name: 'payId', type: 'string', doc: 'say "name": "x"' },
+      { name: 'merchant', type: { type: 'record', name: 'Merchant', fields: [{ name: 'mrchId', type: 'string' }] }, default: { name: 'not a field', mrchId: 'm' } },
+      { name: 'payStatCd', type: ['null', { type: 'enum', name: 'S', symbols: ['A'] }] },
+      { name: 'payAmt', type: 'long' }, { name: 'payé', type: 'string' },
+    ] }),
+  ];
+  it('finds the same fields at the same offsets as the exact reader', () => {
+    for (const text of tricky) expect(avroReaders.fast(text)).toEqual(avroReaders.exact(text));
+  });
+  it('declines what it cannot vouch for, so the exact reader answers', () => {
+    expect(avroReaders.fast('{ "type": "record", "name": "R", "fields": [ }')).toBeNull();
+    expect(avroReaders.fast(JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'string', default: { 1: 'x', name: 'y' } }] }))).toBeNull();
+    expect(avroReaders.fast(JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 'a', type: 'string' }, { name: 'a', type: 'long' }] }))).toBeNull();
+    expect(avroReaders.fast(JSON.stringify({ type: 'record', name: 'R', fields: [{ name: 'a' }] }))).toBeNull();
   });
 });
