@@ -9,7 +9,8 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         input: { index: resolve('main/shell/index.ts'), serve: resolve('main/serve.ts'), 'monitor-worker': resolve('main/kafka/monitor/monitor-worker.ts') },
-        external: ['electron', '@platformatic/kafka', 'ws', 'zod'],
+        // Database drivers load optional native modules at run time; they ship as dependencies instead.
+        external: ['electron', '@platformatic/kafka', 'ws', 'zod', 'pg', 'mysql2', 'mysql2/promise'],
       },
     },
   },

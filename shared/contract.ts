@@ -16,7 +16,7 @@ import {
 } from './workspace/workspace-api';
 import { governanceOverviewSchema } from './governance/overview';
 import {
-  compatibilityCheckSchema, compatibilityLevels, nameCheckSchema, referenceSchema, registerInputSchema, schemaLintSchema, schemaTypeSchema,
+  compatibilityCheckSchema, compatibilityLevels, databaseLintSchema, nameCheckSchema, referenceSchema, registerInputSchema, schemaLintSchema, schemaTypeSchema,
   schemaVersionSchema, subjectSummarySchema, subjectVersionsSchema,
 } from './registry/registry';
 
@@ -122,6 +122,10 @@ export const contract = {
     output: schemaLintSchema,
   }),
   'governance.overview': method({ input: empty, output: governanceOverviewSchema, live: 10_000 }),
+  'governance.lintDatabase': method({
+    input: z.object({ url: z.string().trim().min(1).max(2000), schema: z.string().trim().min(1).max(200).optional() }).strict(),
+    output: databaseLintSchema,
+  }),
   'registry.subjects': method({ input: empty, output: z.object({ registryUrl: z.string(), subjects: z.array(subjectSummarySchema) }), live: 5_000 }),
   'registry.versions': method({ input: z.object({ subject: z.string().min(1).max(300) }).strict(), output: subjectVersionsSchema, live: 5_000 }),
   'registry.schema': method({

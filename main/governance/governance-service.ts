@@ -4,6 +4,7 @@ import { checkName, type NameCheck } from '../../shared/governance/name-checker'
 import { lintSchema, type SchemaLint } from '../../shared/governance/schema-lint';
 import type { LintableType } from '../../shared/governance/schema-fields';
 import type { WorkspaceService } from '../workspace/workspace-service';
+import { lintCatalog, readCatalog } from './database-tables';
 
 export class GovernanceService {
   constructor(private readonly workspace: WorkspaceService) {}
@@ -16,6 +17,17 @@ export class GovernanceService {
   /** Whether the workspace says every field of this subject must map to an ontology concept. */
   requiresConcepts(subject: string | undefined): boolean {
     return !!subject && (this.workspace.config?.governance.requireConcepts ?? []).includes(subject);
+  }
+
+  /** The column names of a live database's tables (PostgreSQL or MariaDB/MySQL) against the dictionary. */
+  async lintDatabase(input: { url: string; schema?: string }) {
+    const columns = await readCatalog(input.url, input.schema);
+    const tables = lintCatalog(columns, this.workspace.dictionaryIndex(), (physical) => this.workspace.conceptOf(physical));
+    const all = tables.flatMap((t) => t.columns);
+    return {
+      tables,
+      summary: { tables: tables.length, columns: all.length, standard: all.filter((c) => c.check.verdict === 'standard').length, withFindings: all.filter((c) => c.check.findings.some((f) => f.severity !== 'info')).length },
+    };
   }
 
   lintSchema(input: { schemaType: LintableType; schema: string; subject?: string }): SchemaLint {

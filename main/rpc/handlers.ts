@@ -119,6 +119,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'workspace.ontology': () => deps.workspace.ontologyView(),
     'governance.checkNames': ({ names }) => deps.governance.checkNames(names),
     'governance.lintSchema': (input) => deps.governance.lintSchema(input),
+    'governance.lintDatabase': (input) => deps.governance.lintDatabase(input),
     'governance.overview': () => governanceOverview({
       registry: deps.registry, governance: deps.governance, workspace: deps.workspace,
       groupTypes: async () => new Map((await session().groups.list()).map((g) => [g.groupId, g.type])),

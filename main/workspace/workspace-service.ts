@@ -17,6 +17,7 @@ import { createLogger } from '../log';
 import { writeFileAtomic } from '../settings/atomic-write';
 import { DraftStore } from './drafts';
 import { RecentWorkspaces } from './recent-workspaces';
+import { watchFolder, type FolderWatcher } from './folder-watcher';
 import { isTemporary, listFiles, readText, resolveInside, versionOf } from './workspace-files';
 
 const log = createLogger('workspace');
@@ -39,7 +40,7 @@ interface OpenWorkspace {
   analysis: WorkspaceAnalysis;
   revision: number;
   drafts: DraftStore;
-  watcher: fs.FSWatcher | null;
+  watcher: FolderWatcher | null;
   pending: Set<string>;
   timer: NodeJS.Timeout | null;
   derived: { revision: number; index: DictionaryIndex; concepts: Map<string, string> } | null;
@@ -122,17 +123,13 @@ export class WorkspaceService {
     else parses.delete(relative);
   }
 
-  #watch(open: OpenWorkspace): fs.FSWatcher | null {
+  #watch(open: OpenWorkspace): FolderWatcher | null {
     try {
-      const watcher = fs.watch(open.root, { recursive: true }, (_event, filename) => {
-        if (!filename) return;
-        const relative = filename.toString().split(path.sep).join('/');
+      return watchFolder(open.root, (relative) => {
         if (relative.split('/').some((part) => part.startsWith('.') || part === 'node_modules') || isTemporary(path.basename(relative))) return;
         open.pending.add(relative);
         if (!open.timer) open.timer = setTimeout(() => this.#applyChanges(open), CHANGE_DEBOUNCE_MS);
-      });
-      watcher.on('error', (error) => log.warn(`Watching ${open.root} stopped: ${error.message}`));
-      return watcher;
+      }, (error) => log.warn(`Watching ${open.root}: ${error.message}`));
     } catch (error) {
       log.warn(`Cannot watch ${open.root}; changes made elsewhere appear after a reopen`, error);
       return null;

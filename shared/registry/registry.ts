@@ -99,3 +99,11 @@ export const registerInputSchema = z.object({
   /** Registers despite lint errors; kept in the audit log. */
   overrideReason: z.string().trim().min(10, 'say why the standard does not apply here, in a sentence').max(1000).optional(),
 }).strict();
+
+export const databaseLintSchema = z.object({
+  tables: z.array(z.object({
+    schema: z.string(), table: z.string(),
+    columns: z.array(z.object({ name: z.string(), dataType: z.string(), length: z.number().nullable(), check: nameCheckSchema, concept: z.string().nullable() })),
+  })),
+  summary: z.object({ tables: z.number(), columns: z.number(), standard: z.number(), withFindings: z.number() }),
+});

@@ -7,14 +7,20 @@ import { CONFIG_FILE, type WorkspaceConfig } from './config';
 import { diagnostic, lineSpan, type Diagnostic } from './diagnostics';
 import { mergeDictionaryFiles, readDictionaryFile, validateDictionary, type DictionaryModel } from './dictionary-files';
 import { buildOntology, checkOntology, expandName, parseTurtle, type OntologyModel, type ParsedOntology } from './ontology';
+import { readSchemaFields, type SchemaField } from '../governance/schema-fields';
+import { lintFields } from '../governance/schema-lint';
+import { indexDictionary } from '../governance/dictionary';
+import { dictionaryOf } from './dictionary-files';
 
-export type FileKind = 'config' | 'decision' | 'dictionary' | 'ontology' | 'other';
+export type FileKind = 'config' | 'decision' | 'dictionary' | 'ontology' | 'table' | 'other';
 
 export type FileParse =
   | { kind: 'config' }
   | { kind: 'decision'; adr: Adr | null; diagnostics: Diagnostic[] }
   | { kind: 'dictionary'; model: DictionaryModel }
   | { kind: 'ontology'; parsed: ParsedOntology }
+  /** SQL DDL (CREATE TABLE): its columns are linted against the dictionary like schema fields. */
+  | { kind: 'table'; text: string; fields: SchemaField[]; diagnostics: Diagnostic[] }
   | { kind: 'other' };
 
 export function fileKind(path: string, config: WorkspaceConfig): FileKind {
@@ -23,6 +29,7 @@ export function fileKind(path: string, config: WorkspaceConfig): FileKind {
   if (inside(config.folders.decisions) && path.endsWith('.md')) return 'decision';
   if (inside(config.folders.dictionary) && /\.ya?ml$/.test(path)) return 'dictionary';
   if (inside(config.folders.ontology) && /\.(ttl|turtle)$/.test(path)) return 'ontology';
+  if (inside(config.folders.tables) && path.endsWith('.sql')) return 'table';
   return 'other';
 }
 
@@ -32,6 +39,7 @@ export function parseWorkspaceFile(path: string, text: string, config: Workspace
     case 'decision': return { kind: 'decision', ...parseAdr(path, text) };
     case 'dictionary': return { kind: 'dictionary', model: readDictionaryFile(path, text) };
     case 'ontology': return { kind: 'ontology', parsed: parseTurtle(path, text) };
+    case 'table': return { kind: 'table', text, ...readSchemaFields('SQL', text, path) };
     default: return { kind: 'other' };
   }
 }
@@ -72,6 +80,15 @@ export function analyzeWorkspace(config: WorkspaceConfig, configDiagnostics: Dia
   diagnostics.push(...validateDictionary(dictionary, ontologyFiles.length > 0 ? conceptExists : undefined));
   diagnostics.push(...checkOntology(ontology));
   diagnostics.push(...checkAdrs(adrs));
+  // Table definitions are checked like schemas, against the dictionary as it is now.
+  const tables = [...parses].filter((entry): entry is [string, Extract<FileParse, { kind: 'table' }>] => entry[1].kind === 'table');
+  if (tables.length > 0) {
+    const index = indexDictionary(dictionaryOf(dictionary));
+    for (const [path, table] of tables) {
+      diagnostics.push(...table.diagnostics);
+      diagnostics.push(...lintFields(table.fields, table.text, index, { file: path }).diagnostics);
+    }
+  }
   const termNames = new Set(dictionary.terms.map((t) => t.value.name));
   for (const adr of adrs) {
     for (const term of adr.links.terms) {

@@ -10,7 +10,8 @@ const folder = z.string().trim().min(1).regex(/^[^/\\][^\\]*$/, 'a folder is a p
 
 export const workspaceConfigSchema = z.object({
   name: z.string().trim().min(1).optional(),
-  folders: z.object({ decisions: folder.default('decisions'), dictionary: folder.default('dictionary'), ontology: folder.default('ontology') }).strict().default({ decisions: 'decisions', dictionary: 'dictionary', ontology: 'ontology' }),
+  folders: z.object({ decisions: folder.default('decisions'), dictionary: folder.default('dictionary'), ontology: folder.default('ontology'), tables: folder.default('tables') }).strict()
+    .default({ decisions: 'decisions', dictionary: 'dictionary', ontology: 'ontology', tables: 'tables' }),
   ontology: z.object({ prefixes: z.record(z.string(), z.string().url()).default({}) }).strict().default({ prefixes: {} }),
   governance: z.object({ requireConcepts: z.array(z.string()).default([]) }).strict().default({ requireConcepts: [] }),
 }).strict();

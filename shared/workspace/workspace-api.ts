@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { diagnosticSchema } from './diagnostics';
 import { adrStatusKinds, linkKinds } from './adr';
 
-export const fileKinds = ['config', 'decision', 'dictionary', 'ontology', 'other'] as const;
+export const fileKinds = ['config', 'decision', 'dictionary', 'ontology', 'table', 'other'] as const;
 const workspacePath = z.string().min(1).max(1000).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'a workspace path is relative and stays inside the workspace');
 
 const spanSchema = z.object({ line: z.number(), column: z.number(), endLine: z.number(), endColumn: z.number() });
@@ -25,7 +25,7 @@ export const workspaceViewSchema = z.object({
   name: z.string(),
   /** Bumped on every change the workspace sees (a save, an edit on disk). */
   revision: z.number(),
-  folders: z.object({ decisions: z.string(), dictionary: z.string(), ontology: z.string() }),
+  folders: z.object({ decisions: z.string(), dictionary: z.string(), ontology: z.string(), tables: z.string() }),
   files: z.array(z.object({ path: z.string(), kind: z.enum(fileKinds), size: z.number(), errors: z.number(), warnings: z.number(), readable: z.boolean() })),
   diagnostics: z.array(diagnosticSchema),
   adrs: z.array(adrSchema),

@@ -14,6 +14,8 @@ import type { AuditRecord } from '../../shared/audit';
 import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { launchChromium, shoot } from '../support/browser';
+import { postgresUrl } from '../support/reference-services';
+import pg from 'pg';
 
 let server: ConsoleServer;
 const createdSubjects: string[] = [];
@@ -132,6 +134,26 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     await page.getByRole('tab', { name: 'diff' }).click();
     await page.getByTestId('version-changes').filter({ hasText: 'PaymentEvent.payAmt' }).waitFor();
     await shoot(page, 'schema-diff');
+  });
+
+  it(`${target}: checks the column names of a real PostgreSQL table from the governance page`, async () => {
+    const client = new pg.Client({ connectionString: `${postgresUrl}/test` });
+    await client.connect();
+    const schema = `e2e_${uniqueSuffix()}`;
+    try {
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(`CREATE TABLE ${schema}.outb (OUTB_ID VARCHAR(36) NOT NULL, IDMP_KEY VARCHAR(200), created_at TIMESTAMP)`);
+      await page.getByRole('link', { name: 'Governance', exact: true }).click();
+      await page.getByLabel('Database URL').fill(`${postgresUrl}/test`);
+      await page.getByLabel('Schema').fill(schema);
+      await page.getByTestId('lint-database').click();
+      await page.getByTestId('database-summary').filter({ hasText: '1 tables, 3 columns: 2 standard' }).waitFor();
+      expect(await page.locator('[data-testid=database-column][data-column=created_at]').textContent()).toMatch(/unknown/);
+      await shoot(page, 'governance');
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
   });
 
   it(`${target}: keeps an unsaved edit through a reload, and never overwrites a file edited on disk`, async () => {

@@ -6,6 +6,7 @@ import { standardDomainSchema, standardTermSchema, standardWordSchema, validateD
 import { deleteEntry, upsertEntry } from '../../../../shared/workspace/dictionary-edit';
 import type { DictionaryView } from '../../../../shared/workspace/workspace-api';
 import { useCall } from '../../api/hooks';
+import { DecisionLinks } from '../../components/decision-links';
 
 type Values = Record<string, string | boolean>;
 export type Selection = { kind: DictionaryKind; index: number | null; file: string; sourceIndex: number | null };
@@ -90,6 +91,7 @@ export function EntryForm({ view, selection, onDone }: { view: DictionaryView; s
       void write((text) => upsertEntry(text, kind, file === selection.file ? sourceIndex : null, entry));
     }}>
       <h2>{index === null ? `New ${kind.slice(0, -1)}` : `${current?.name as string}`}</h2>
+      {kind === 'terms' && current && <DecisionLinks links={[{ kind: 'terms', name: String(current.name) }]} />}
       {fields[kind].map((field) => field.type === 'checkbox' ? (
         <label key={field.name} className="check"><input type="checkbox" checked={values[field.name] === true} onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })} /> {field.label}</label>
       ) : (

@@ -5,6 +5,7 @@ import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor } from '../../router';
 import { adrLabel } from '../decisions/adr-status';
 import { ComplianceBar } from '../schemas/compliance-bar';
+import { DatabaseTables } from './database-tables';
 
 export function GovernancePage() {
   const overview = useLive('governance.overview', {});
@@ -53,6 +54,7 @@ export function GovernancePage() {
           ))}</tbody>
         </table>
       )}
+      <DatabaseTables />
     </section>
   );
 }

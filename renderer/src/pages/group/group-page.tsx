@@ -1,6 +1,7 @@
 // One group: KIP-848 epochs (or the classic protocol), members with their reconciliation state,
 // and lag per partition. Live by push from main.
 import { useState } from 'react';
+import { DecisionLinks } from '../../components/decision-links';
 import type { GroupDetail, GroupMember, PartitionOffset } from '../../../../shared/kafka/groups';
 import { formatAssignment, memberReconciliation, partitionCount } from '../../../../shared/kafka/reconciliation';
 import { totalLag } from '../../../../shared/kafka/lag';
@@ -172,6 +173,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
           </div>
         )}
         {group.data && <Actions group={group.data} />}
+        <DecisionLinks links={[{ kind: 'groups', name: groupId }, ...[...new Set(group.data?.offsets.map((o) => o.topic) ?? [])].map((name) => ({ kind: 'topics' as const, name }))]} />
       </header>
       <StaleBanner error={group.data ? group.error : null} />
       {group.isPending && !group.isError && <Loading what="the group" />}

@@ -3,6 +3,7 @@
 // the one-click reconcile.
 import type { MismatchDetail, Row } from '../../../../shared/replication/verification';
 import { useLive } from '../../api/hooks';
+import { DecisionLinks } from '../../components/decision-links';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { hrefFor } from '../../router';
 import { KindBadge, keyText, StageBadge, StatusBadge } from './mismatch-badges';
@@ -74,6 +75,7 @@ export function MismatchPage({ mismatchId }: { mismatchId: string }) {
       <header className="page-header">
         <a className="back" href={hrefFor({ page: 'replication' })}>← Replication</a>
         <h1>Mismatch #{mismatchId}{m && <span className="muted"> · {m.table} · <span className="mono">{keyText(m.key)}</span></span>}</h1>
+        {m && <DecisionLinks links={[{ kind: 'tables', name: m.table }]} />}
       </header>
       <StaleBanner error={detail.data ? detail.error : null} />
       {detail.isPending && !detail.isError && <Loading what="the mismatch" />}

@@ -6,6 +6,7 @@ import { useCall, useLive, type CallError } from '../../api/hooks';
 import { formatNumber } from '../../components/badges';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { useUiStore } from '../../stores/ui-store';
+import { DecisionLinks } from '../../components/decision-links';
 import { BulkReconcile } from './bulk-reconcile';
 import { kindLabel, stageLabel } from './mismatch-badges';
 import { MismatchList } from './mismatch-list';
@@ -52,7 +53,10 @@ export function ReplicationPage() {
 
   return (
     <section className="page">
-      <header className="page-header"><h1>Replication</h1></header>
+      <header className="page-header">
+        <h1>Replication</h1>
+        <DecisionLinks links={[...replicatedTables.map((name) => ({ kind: 'tables' as const, name })), ...(pipelines.data?.items ?? []).flatMap((p) => [{ kind: 'groups' as const, name: p.replicatorGroupId }, { kind: 'groups' as const, name: p.verifierGroupId }, { kind: 'topics' as const, name: p.topic }])]} />
+      </header>
       <StaleBanner error={pipelines.data ? pipelines.error : null} />
       {pipelines.isPending && !pipelines.isError && <Loading what="pipelines" />}
       {pipelines.isError && !pipelines.data && <ErrorView error={pipelines.error} />}

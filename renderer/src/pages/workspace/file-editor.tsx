@@ -5,6 +5,7 @@
 // is unchanged here simply appears.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceView } from '../../../../shared/workspace/workspace-api';
+import type { Diagnostic } from '../../../../shared/workspace/diagnostics';
 import { useAction, useCall, useLive, type CallError } from '../../api/hooks';
 import { CodeDiff, CodeEditor, languageForPath } from '../../editor';
 import { ErrorView, Loading } from '../../components/state-views';
@@ -74,7 +75,19 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
     return () => { flush(); window.removeEventListener('beforeunload', flush); document.removeEventListener('visibilitychange', onVisibility); };
   }, [path]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const diagnostics = useMemo(() => (edit && dirty ? diagnosticsWhileEditing(path, edit.text, folders) : data?.diagnostics ?? []), [edit, dirty, path, folders, data?.diagnostics]);
+  const local = useMemo(() => (edit && dirty ? diagnosticsWhileEditing(path, edit.text, folders) : null), [edit, dirty, path, folders]);
+  // A table definition is linted against the dictionary, which lives in main, as it is typed.
+  const lintSchema = useCall('governance.lintSchema');
+  const [tableLint, setTableLint] = useState<Diagnostic[] | null>(null);
+  const isTable = data?.kind === 'table';
+  useEffect(() => {
+    if (!isTable || !edit || !dirty) { setTableLint(null); return; }
+    const timer = setTimeout(() => {
+      lintSchema({ schemaType: 'SQL', schema: edit.text }).then((r) => setTableLint(r.diagnostics.map((d) => ({ ...d, file: path })))).catch(() => setTableLint(null));
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [isTable, edit?.text, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  const diagnostics = tableLint ?? local ?? data?.diagnostics ?? [];
 
   const doSave = (text: string, baseVersion: string | null) => {
     if (save.isPending) return;

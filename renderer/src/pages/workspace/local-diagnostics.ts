@@ -12,6 +12,7 @@ export function diagnosticsWhileEditing(path: string, text: string, folders: Wor
     case 'decision': return parse.diagnostics;
     case 'dictionary': return parse.model.diagnostics;
     case 'ontology': return parse.parsed.diagnostics;
+    case 'table': return parse.diagnostics;
     default: return [];
   }
 }
