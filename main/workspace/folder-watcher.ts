@@ -45,7 +45,7 @@ export function watchFolder(root: string, onPath: (relative: string) => void, on
   };
   const addTree = (relative: string, report: boolean) => {
     add(relative);
-    let entries: fs.Dirent[] = [];
+    let entries: fs.Dirent[];
     try { entries = fs.readdirSync(path.join(root, relative), { withFileTypes: true }); } catch { return; }
     for (const entry of entries) {
       if (skipped(entry.name)) continue;
