@@ -129,8 +129,13 @@ function segmentName(physical: string, index: DictionaryIndex, fromRight: boolea
   for (const token of physical.split('_')) {
     // A whole token that is a word wins over splitting it (CODE is CODE, not CO + DE).
     const whole = index.words.get(token);
-    if (whole) pieces.push({ text: token, words: whole });
-    else for (const piece of segment(token, index, fromRight)) pieces.push(piece);
+    if (whole) { pieces.push({ text: token, words: whole }); continue; }
+    const parts = segment(token, index, fromRight);
+    // Mostly unknown (CREATED read as CR + EATED): the token itself is the candidate new word.
+    let unknown = 0;
+    for (const p of parts) if (!p.words) unknown += p.text.length;
+    if (unknown * 2 > token.length) pieces.push({ text: token, words: null });
+    else for (const piece of parts) pieces.push(piece);
   }
   return pieces;
 }

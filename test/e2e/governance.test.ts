@@ -92,11 +92,33 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     await page.getByTestId('entry-findings').filter({ hasText: 'A term ends in a classifier word' }).waitFor();
     expect(await page.getByTestId('save-entry').isDisabled()).toBe(true);
     await page.getByLabel('Words, in order').fill('결제 금액');
+    await shoot(page, 'dictionary');
     await page.getByTestId('save-entry').click();
     await page.getByTestId('save-entry').waitFor({ state: 'detached' });
     const yaml = fs.readFileSync(path.join(workspaceRoot, 'dictionary/terms.yaml'), 'utf8');
     expect(yaml.startsWith('# Standard terms')).toBe(true);
     expect(yaml).toContain('  - name: 결제 금액\n    words: [결제, 금액]\n    concept: pay:paymentAmount\n    description: What the customer pays, in minor currency units.\n');
+  });
+
+  it(`${target}: edits a class and adds a typed relation in the ontology, and the Turtle follows`, async () => {
+    const ttl = path.join(workspaceRoot, 'ontology/payments.ttl');
+    await page.evaluate(() => { window.location.hash = `#/ontology/${encodeURIComponent('https://data.acme-pay.example/ontology#Settlement')}`; });
+    await page.getByTestId('ontology-node').waitFor();
+    await page.getByTestId('edit-class').click();
+    await page.getByLabel('Definition').fill('What a merchant is paid for a settlement period, net of fees and VAT.');
+    await page.getByTestId('save-class').click();
+    await page.getByTestId('ontology-node').filter({ hasText: 'net of fees and VAT' }).waitFor();
+    await page.getByTestId('add-relation').click();
+    await page.getByLabel('Property name').fill('pay:paysOutTo');
+    await page.getByLabel('Relation label').fill('pays out to');
+    await page.getByLabel('Range').selectOption('pay:Merchant');
+    await page.getByTestId('save-relation').click();
+    await page.getByTestId('node-relations').filter({ hasText: 'pays out to' }).waitFor();
+    const turtle = fs.readFileSync(ttl, 'utf8');
+    expect(turtle).toContain('skos:definition "What a merchant is paid for a settlement period, net of fees and VAT."@en');
+    expect(turtle).toMatch(/pay:paysOutTo a owl:ObjectProperty ;\n {4}rdfs:label "pays out to"@en ;\n {4}rdfs:domain pay:Settlement ;\n {4}rdfs:range pay:Merchant \./);
+    expect(turtle).toContain('# --- Relations between things');
+    await shoot(page, 'ontology');
   });
 
   it(`${target}: finds a non-standard name in a draft, fixes it in one click, tests compatibility and registers once`, async () => {
@@ -147,7 +169,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
       await page.getByLabel('Database URL').fill(`${postgresUrl}/test`);
       await page.getByLabel('Schema').fill(schema);
       await page.getByTestId('lint-database').click();
-      await page.getByTestId('database-summary').filter({ hasText: '1 tables, 3 columns: 2 standard' }).waitFor();
+      await page.getByTestId('database-summary').filter({ hasText: '1 table, 3 columns: 2 standard' }).waitFor();
       expect(await page.locator('[data-testid=database-column][data-column=created_at]').textContent()).toMatch(/unknown/);
       await shoot(page, 'governance');
     } finally {

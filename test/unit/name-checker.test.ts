@@ -104,3 +104,11 @@ describe('physical case', () => {
     expect(['HTTPStatusCd', 'payId', 'PAY_ID', 'mrch2Nm', 'aB', 'ABc'].map(toPhysicalCase)).toEqual(['HTTP_STATUS_CD', 'PAY_ID', 'PAY_ID', 'MRCH2_NM', 'A_B', 'A_BC']);
   });
 });
+
+describe('unknown words', () => {
+  it('names a mostly unknown token as the candidate new word, not its fragments', () => {
+    const index = indexDictionary({ words: [{ name: 'credit', abbreviation: 'CR' }, { name: 'datetime', abbreviation: 'DTM', classifier: true, domain: 'ts' }], domains: [{ name: 'ts', dataType: 'TIMESTAMP' }], terms: [] });
+    expect(checkName('created_at', index).findings.map((f) => f.message)).toEqual(['CREATED is not a standard word (a candidate new word).', 'AT is not a standard word (a candidate new word).']);
+    expect(checkName('CR_DTM', index).words.map((w) => w.word)).toEqual(['credit', 'datetime']);
+  });
+});

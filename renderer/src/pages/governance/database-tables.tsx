@@ -19,7 +19,7 @@ export function DatabaseTables() {
       {lint.error && <p className="error-text" role="alert">{lint.error.message}</p>}
       {lint.data && (
         <>
-          <p className="small" data-testid="database-summary">{lint.data.summary.tables} tables, {lint.data.summary.columns} columns: {lint.data.summary.standard} standard, {lint.data.summary.withFindings} with findings.</p>
+          <p className="small" data-testid="database-summary">{lint.data.summary.tables} table{lint.data.summary.tables === 1 ? '' : 's'}, {lint.data.summary.columns} columns: {lint.data.summary.standard} standard, {lint.data.summary.withFindings} with findings.</p>
           {lint.data.tables.map((t) => (
             <details key={`${t.schema}.${t.table}`} open={t.columns.some((c) => c.check.verdict !== 'standard')}>
               <summary className="mono">{t.schema}.{t.table} <span className="muted">{t.columns.filter((c) => c.check.verdict === 'standard').length}/{t.columns.length} standard</span></summary>
