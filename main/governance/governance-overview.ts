@@ -33,7 +33,8 @@ export async function governanceOverview(deps: OverviewDependencies): Promise<Go
     const revision = deps.workspace.revision;
     const live = new Set<string>();
     subjects = latest.map((s) => {
-      const key = `${s.subject}@${s.latestVersion}#${revision}`;
+      // Profiles can point at different registries that share subject names and version numbers.
+      const key = `${registryUrl} ${s.subject}@${s.latestVersion}#${revision}`;
       live.add(key);
       let lint = lintCache.get(key);
       if (!lint) {
@@ -49,7 +50,7 @@ export async function governanceOverview(deps: OverviewDependencies): Promise<Go
         adrs: adrs.filter((a) => a.links.subjects.includes(s.subject) || s.subject in a.expects.compatibility).map((a) => a.number),
       };
     });
-    for (const key of lintCache.keys()) if (!live.has(key)) lintCache.delete(key);
+    for (const key of lintCache.keys()) if (key.startsWith(`${registryUrl} `) && !live.has(key)) lintCache.delete(key);
     const bySubject = new Map(subjects.map((s) => [s.subject, s]));
     for (const adr of adrs) {
       for (const [subject, expected] of Object.entries(adr.expects.compatibility)) {

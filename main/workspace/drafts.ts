@@ -14,9 +14,20 @@ const hash = (value: string) => createHash('sha1').update(value).digest('hex').s
 
 export class DraftStore {
   readonly #dir: string;
+  /** What is on disk, read once: the list is asked for on every poll of the workspace state. */
+  readonly #drafts = new Map<string, Draft>();
 
   constructor(dataDir: string, workspaceRoot: string) {
     this.#dir = path.join(dataDir, 'drafts', hash(workspaceRoot));
+    if (!fs.existsSync(this.#dir)) return;
+    for (const file of fs.readdirSync(this.#dir).filter((f) => f.endsWith('.json'))) {
+      try {
+        const draft = draftSchema.parse(JSON.parse(fs.readFileSync(path.join(this.#dir, file), 'utf8')));
+        this.#drafts.set(draft.path, draft);
+      } catch {
+        // A damaged draft is left on disk for inspection and not offered.
+      }
+    }
   }
 
   #file(relative: string) {
@@ -26,29 +37,20 @@ export class DraftStore {
   save(relative: string, text: string, baseVersion: string | null): Draft {
     const draft = { path: relative, text, baseVersion, savedAt: new Date().toISOString() };
     writeFileAtomic(this.#file(relative), JSON.stringify(draft));
+    this.#drafts.set(relative, draft);
     return draft;
   }
 
   get(relative: string): Draft | null {
-    try {
-      return draftSchema.parse(JSON.parse(fs.readFileSync(this.#file(relative), 'utf8')));
-    } catch {
-      return null;
-    }
+    return this.#drafts.get(relative) ?? null;
   }
 
   discard(relative: string): void {
+    if (!this.#drafts.delete(relative)) return;
     fs.rmSync(this.#file(relative), { force: true });
   }
 
   list(): Draft[] {
-    if (!fs.existsSync(this.#dir)) return [];
-    return fs.readdirSync(this.#dir).filter((f) => f.endsWith('.json')).flatMap((f) => {
-      try {
-        return [draftSchema.parse(JSON.parse(fs.readFileSync(path.join(this.#dir, f), 'utf8')))];
-      } catch {
-        return [];
-      }
-    }).sort((a, b) => a.path.localeCompare(b.path));
+    return [...this.#drafts.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 }

@@ -5,8 +5,8 @@ import { useMemo, useState } from 'react';
 import { standardDomainSchema, standardTermSchema, standardWordSchema, validateDictionary, type DictionaryKind } from '../../../../shared/workspace/dictionary-files';
 import { deleteEntry, upsertEntry } from '../../../../shared/workspace/dictionary-edit';
 import type { DictionaryView } from '../../../../shared/workspace/workspace-api';
-import { useCall } from '../../api/hooks';
 import { DecisionLinks } from '../../components/decision-links';
+import { useFileEdit } from '../workspace/use-file-edit';
 
 type Values = Record<string, string | boolean>;
 export type Selection = { kind: DictionaryKind; index: number | null; file: string; sourceIndex: number | null };
@@ -50,10 +50,7 @@ export function EntryForm({ view, selection, onDone }: { view: DictionaryView; s
   const current = index !== null ? (view[kind][index]?.value as Record<string, unknown> | undefined) ?? null : null;
   const [values, setValues] = useState<Values>(() => toValues(current));
   const [file, setFile] = useState(selection.file);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const readFile = useCall('workspace.file');
-  const save = useCall('workspace.save');
+  const { edit, busy, error } = useFileEdit();
   const entry = toEntry(kind, values);
   const parsed = schemas[kind].safeParse(entry);
 
@@ -67,20 +64,7 @@ export function EntryForm({ view, selection, onDone }: { view: DictionaryView; s
     return validateDictionary(edited).filter((d) => d.file === '(this form)' || d.message.includes('(this form)'));
   }, [parsed.success, parsed.data, view, kind, index]);
 
-  const write = async (change: (text: string) => string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const target = await readFile({ path: file });
-      if (target.text === null) throw new Error(`${file} cannot be edited (${target.unreadableReason}).`);
-      await save({ path: file, text: change(target.text), baseVersion: target.version });
-      onDone(String(entry.name ?? ''));
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const write = (change: (text: string) => string) => edit(file, change, () => onDone(String(entry.name ?? '')));
   const sourceIndex = selection.sourceIndex;
   const issues = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`);
 

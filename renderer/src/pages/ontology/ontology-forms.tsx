@@ -5,29 +5,7 @@ import { useState } from 'react';
 import { saveClass, saveRelation, type RelationForm as RelationValues } from '../../../../shared/workspace/ontology-edit';
 import { compactIri } from '../../../../shared/workspace/ontology';
 import type { OntologyView } from '../../../../shared/workspace/workspace-api';
-import { useCall } from '../../api/hooks';
-
-function useTurtleWriter() {
-  const readFile = useCall('workspace.file');
-  const save = useCall('workspace.save');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const write = async (file: string, change: (text: string) => string, done: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const target = await readFile({ path: file });
-      if (target.text === null) throw new Error(`${file} cannot be edited (${target.unreadableReason}).`);
-      await save({ path: file, text: change(target.text), baseVersion: target.version });
-      done();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { write, busy, error };
-}
+import { useFileEdit } from '../workspace/use-file-edit';
 
 export function ClassForm({ view, iri, onDone }: { view: OntologyView; iri: string | null; onDone: (name: string | null) => void }) {
   const existing = iri ? view.classes.find((c) => c.iri === iri) : undefined;
@@ -38,7 +16,7 @@ export function ClassForm({ view, iri, onDone }: { view: OntologyView; iri: stri
     definition: existing?.definition ?? '',
     parents: existing?.subClassOf.map(name).join(' ') ?? '',
   });
-  const { write, busy, error } = useTurtleWriter();
+  const { edit: write, busy, error } = useFileEdit();
   const file = existing?.file ?? view.files[0] ?? '';
   const valid = /^[A-Za-z_][\w-]*:[A-Za-z_][\w-]*$/.test(values.name) && values.label.trim().length > 0;
   return (
@@ -64,7 +42,7 @@ export function RelationForm({ view, from, onDone }: { view: OntologyView; from:
   const name = (i: string) => compactIri(i, view.prefixes);
   const prefix = name(from).split(':')[0] ?? 'ex';
   const [values, setValues] = useState<RelationValues>({ name: `${prefix}:`, label: '', domain: name(from), range: '', characteristics: [], inverseOf: '' });
-  const { write, busy, error } = useTurtleWriter();
+  const { edit: write, busy, error } = useFileEdit();
   const file = view.classes.find((c) => c.iri === from)?.file ?? view.files[0] ?? '';
   const valid = /^[A-Za-z_][\w-]*:[A-Za-z_][\w-]*$/.test(values.name) && !!values.range && !!values.label.trim();
   const toggle = (c: RelationValues['characteristics'][number]) => setValues({ ...values, characteristics: values.characteristics.includes(c) ? values.characteristics.filter((x) => x !== c) : [...values.characteristics, c] });

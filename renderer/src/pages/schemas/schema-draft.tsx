@@ -19,7 +19,7 @@ const templates: Record<SchemaType, string> = {
 };
 const LINT_DELAY_MS = 250;
 
-export function SchemaDraft({ subject, latest }: { subject: string; latest: { schemaType: SchemaType; schema: string } | null }) {
+export function SchemaDraft({ subject, latest, onRegistered }: { subject: string; latest: { schemaType: SchemaType; schema: string } | null; onRegistered: (version: number | null) => void }) {
   const { drafts, setDraft, discard } = useSchemaDrafts();
   const stored = drafts[subject];
   const [schemaType, setSchemaType] = useState<SchemaType>(stored?.schemaType ?? latest?.schemaType ?? 'AVRO');
@@ -27,7 +27,6 @@ export function SchemaDraft({ subject, latest }: { subject: string; latest: { sc
   const [lint, setLint] = useState<MethodOutput<'governance.lintSchema'> | null>(null);
   const [lintError, setLintError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const [registered, setRegistered] = useState<number | null>(null);
   const lintSchema = useCall('governance.lintSchema');
   const check = useAction('registry.check');
 
@@ -66,7 +65,6 @@ export function SchemaDraft({ subject, latest }: { subject: string; latest: { sc
         <button type="button" disabled={check.isPending} onClick={() => check.mutate({ subject, schemaType, schema: text })} data-testid="test-compatibility">{check.isPending ? 'Testing…' : 'Test compatibility'}</button>
         <button type="button" className="primary" disabled={!changed} onClick={() => setRegistering(true)} data-testid="register">Register…</button>
       </div>
-      {registered !== null && <p className="ok-text" role="status" data-testid="registered">Registered {subject} version {registered}. The audit log has the record.</p>}
       <div className="draft-layout">
         <CodeEditor path={`schema-draft/${subject}.${schemaType === 'PROTOBUF' ? 'proto' : 'json'}`} language={languageForSchema(schemaType)} value={text} onChange={(v) => edit(v)} diagnostics={lint?.diagnostics ?? []} fixes={fixes} height="440px" />
         <aside className="findings" aria-label="Naming findings">
@@ -87,7 +85,7 @@ export function SchemaDraft({ subject, latest }: { subject: string; latest: { sc
       {check.error && <p className="error-text" role="alert">{check.error.message}</p>}
       {check.data && <CheckResult result={check.data} />}
       {registering && <RegisterDialog subject={subject} schemaType={schemaType} schema={text} onClose={() => setRegistering(false)}
-        onRegistered={(version) => { setRegistering(false); setRegistered(version); discard(subject); }} />}
+        onRegistered={(version) => { setRegistering(false); discard(subject); onRegistered(version); }} />}
     </div>
   );
 }

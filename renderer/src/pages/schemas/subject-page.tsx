@@ -27,6 +27,8 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
   const schema = useFetch('registry.schema', { subject, version: shown ?? 'latest' }, shown !== null);
   const latest = useFetch('registry.schema', { subject, version: latestVersion ?? 'latest' }, latestVersion !== null);
   const [changingCompatibility, setChangingCompatibility] = useState(false);
+  // Kept here: registering a first version turns the page from "new subject" into the usual one.
+  const [registered, setRegistered] = useState<number | null>(null);
   const active: Tab = isNew ? 'draft' : (tabs.find((t) => t === tab) ?? 'schema');
   const compliance = overview.data?.subjects.find((s) => s.subject === subject);
   const drift = overview.data?.drift.filter((d) => d.target === subject) ?? [];
@@ -57,6 +59,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
           {d.kind === 'compatibility' && <button type="button" onClick={() => setChangingCompatibility(true)}>Set {d.expected}</button>}
         </div>
       ))}
+      {registered !== null && <p className="ok-text" role="status" data-testid="registered">Registered {subject} version {registered}. The audit log has the record.</p>}
       <div className="tabs" role="tablist">
         {tabs.filter((t) => !isNew || t === 'draft').map((t) => (
           <button key={t} type="button" role="tab" aria-selected={active === t} className={active === t ? 'on' : ''} onClick={() => navigate({ page: 'subject', subject, tab: t })}>
@@ -95,7 +98,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
           </div>
         </div>
       )}
-      {active === 'draft' && (isNew || latest.data) && <SchemaDraft subject={subject} latest={latest.data ? { schemaType: latest.data.schemaType, schema: latest.data.schema } : null} />}
+      {active === 'draft' && (isNew || latest.data) && <SchemaDraft subject={subject} latest={latest.data ? { schemaType: latest.data.schemaType, schema: latest.data.schema } : null} onRegistered={setRegistered} />}
       {active === 'draft' && !isNew && latest.isPending && <Loading what="the latest version" />}
       {changingCompatibility && <CompatibilityDialog subject={subject} current={versions.data?.compatibility ?? null} expected={expected} onClose={() => setChangingCompatibility(false)} />}
     </section>
