@@ -37,6 +37,8 @@ export const connectionTestSchema = z.object({
   brokerCount: z.number().nullable(),
   latencyMs: z.number().nullable(),
   error: z.string().nullable(),
+  /** The profile's Schema Registry, when it names one. */
+  registry: z.object({ reachable: z.boolean(), subjects: z.number().nullable(), error: z.string().nullable() }).nullable(),
 });
 
 export const contract = {
@@ -53,7 +55,7 @@ export const contract = {
   'profiles.delete': method({ input: z.object({ id: z.string() }).strict(), output: z.object({ deleted: z.boolean() }) }),
   'profiles.activate': method({ input: z.object({ id: z.string() }).strict(), output: profileViewSchema }),
   'profiles.test': method({
-    input: z.object({ id: z.string().optional(), settings: profileSettingsSchema.optional(), password: z.string().nullable().optional() }).strict(),
+    input: z.object({ id: z.string().optional(), settings: profileSettingsSchema.optional(), password: z.string().nullable().optional(), registryPassword: z.string().nullable().optional() }).strict(),
     output: connectionTestSchema,
   }),
   'cluster.describe': method({ input: empty, output: clusterSchema, live: 10_000 }),

@@ -11,6 +11,7 @@ import type { Handlers } from './router';
 import type { GovernanceService } from '../governance/governance-service';
 import { governanceOverview } from '../governance/governance-overview';
 import type { RegistryService } from '../registry/registry-service';
+import { RegistryClient } from '../registry/registry-client';
 import type { WorkspaceService } from '../workspace/workspace-service';
 
 export interface HandlerDependencies {
@@ -44,14 +45,25 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     };
   };
 
-  async function testConnection(settings: ProfileSettings, password: string | null) {
+  async function testRegistry(settings: ProfileSettings, password: string | null) {
+    if (!settings.registry.url) return null;
+    try {
+      const client = new RegistryClient({ url: settings.registry.url, username: settings.registry.username, password }, { retryDelaysMs: [], timeoutMs: 5_000 });
+      return { reachable: true, subjects: (await client.subjects()).length, error: null };
+    } catch (error) {
+      return { reachable: false, subjects: null, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function testConnection(settings: ProfileSettings, password: string | null, registryPassword: string | null) {
     const started = Date.now();
     const client = deps.kafkaFactory({ bootstrapBrokers: settings.bootstrapBrokers, tls: settings.tls, sasl: { ...settings.sasl, password } });
+    const registry = testRegistry(settings, registryPassword);
     try {
       const cluster = await client.describeCluster();
-      return { reachable: true, clusterId: cluster.clusterId, brokerCount: cluster.brokers.length, latencyMs: Date.now() - started, error: null };
+      return { reachable: true, clusterId: cluster.clusterId, brokerCount: cluster.brokers.length, latencyMs: Date.now() - started, error: null, registry: await registry };
     } catch (error) {
-      return { reachable: false, clusterId: null, brokerCount: null, latencyMs: null, error: error instanceof Error ? error.message : String(error) };
+      return { reachable: false, clusterId: null, brokerCount: null, latencyMs: null, error: error instanceof Error ? error.message : String(error), registry: await registry };
     } finally {
       await client.close();
     }
@@ -75,15 +87,14 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       deps.onProfilesChanged();
       return profile;
     },
-    'profiles.test': async ({ id, settings, password }) => {
+    'profiles.test': async ({ id, settings, password, registryPassword }) => {
       if (settings) {
         // Testing an edited form: a blank password means "use the stored one", as in the form.
-        const stored = id ? deps.profiles.password(id) : null;
-        return testConnection(settings, password ?? stored);
+        return testConnection(settings, password ?? (id ? deps.profiles.password(id) : null), registryPassword ?? (id ? deps.profiles.registryPassword(id) : null));
       }
       if (!id) throw new AppFailure('INVALID_INPUT', 'Give either a profile id or the settings to test.');
       const profile = deps.profiles.get(id);
-      return testConnection(profile, deps.profiles.password(id));
+      return testConnection(profile, deps.profiles.password(id), deps.profiles.registryPassword(id));
     },
     'cluster.describe': () => describeCluster(session().client),
     'groups.list': async () => ({ groups: await session().groups.list() }),

@@ -110,6 +110,23 @@ describe('schema registry', () => {
   });
 });
 
+describe('connection profiles', () => {
+  it('test the registry a profile names, with the cluster', async () => {
+    const settings = (url: string) => ({
+      name: 'with registry', bootstrapBrokers: [testBrokers], color: '#22c55e', production: false,
+      tls: { enabled: false, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'none', username: '' }, registry: { url, username: '' },
+    });
+    const ok = await harness.value<{ reachable: boolean; registry: { reachable: boolean; subjects: number } }>('profiles.test', { settings: settings(testRegistryUrl) });
+    expect(ok.reachable).toBe(true);
+    expect(ok.registry.reachable).toBe(true);
+    expect(ok.registry.subjects).toBeGreaterThanOrEqual(4);
+    const port = await refusedPort();
+    const down = await harness.value<{ registry: { reachable: boolean; error: string } }>('profiles.test', { settings: settings(`http://127.0.0.1:${port}/apis/ccompat/v7`) });
+    expect(down.registry).toMatchObject({ reachable: false, error: expect.stringMatching(/schema registry is unreachable .* connection refused/) });
+    expect((await harness.value<{ registry: unknown }>('profiles.test', { settings: settings('') })).registry).toBeNull();
+  });
+});
+
 describe('registry errors', () => {
   it('says when no registry is configured, and when it cannot be reached', async () => {
     const none = await startHarness(testBrokers, { env: { SLUICE_REGISTRY_URL: '' } });

@@ -104,9 +104,14 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
           {test.data.reachable ? `Connected: cluster ${test.data.clusterId}, ${test.data.brokerCount} broker(s), ${test.data.latencyMs} ms.` : `Could not connect: ${test.data.error}`}
         </p>
       )}
+      {test.data?.registry && (
+        <p className={test.data.registry.reachable ? 'ok-text' : 'error-text'} role="status" data-testid="registry-test-result">
+          {test.data.registry.reachable ? `Schema Registry answered: ${test.data.registry.subjects} subject(s).` : `Schema Registry: ${test.data.registry.error}`}
+        </p>
+      )}
       <div className="actions">
         <button type="button" disabled={!validation.success || test.isPending}
-          onClick={() => validation.success && test.mutate({ ...(profile ? { id: profile.id } : {}), settings: validation.data, password: password || null })}>
+          onClick={() => validation.success && test.mutate({ ...(profile ? { id: profile.id } : {}), settings: validation.data, password: password || null, registryPassword: registryPassword || null })}>
           {test.isPending ? 'Testing…' : 'Test connection'}
         </button>
         <span className="spacer" />
