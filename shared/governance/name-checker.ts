@@ -77,14 +77,16 @@ type Piece = { text: string; words: StandardWord[] | null };
 /** The longest dictionary word starting at `from` (or, from the right, ending at `to`). */
 function longestWord(token: string, from: number, to: number, index: DictionaryIndex, fromRight: boolean): Piece | null {
   let node = fromRight ? index.suffixes : index.prefixes;
-  let best: Piece | null = null;
+  let bestLength = 0;
+  let bestWords: StandardWord[] | null = null;
   for (let k = 0; k < to - from; k++) {
     const next = node.next.get(token.charCodeAt(fromRight ? to - 1 - k : from + k));
     if (!next) break;
     node = next;
-    if (node.words) best = { text: fromRight ? token.slice(to - 1 - k, to) : token.slice(from, from + k + 1), words: node.words };
+    if (node.words) { bestLength = k + 1; bestWords = node.words; }
   }
-  return best;
+  if (!bestWords) return null;
+  return { text: fromRight ? token.slice(to - bestLength, to) : token.slice(from, from + bestLength), words: bestWords };
 }
 
 /**
