@@ -155,6 +155,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     expect(records[0]).toMatchObject({ result: 'ok', after: { version: 2, lintErrors: 0 } });
     await page.getByRole('tab', { name: 'diff' }).click();
     await page.getByTestId('version-changes').filter({ hasText: 'PaymentEvent.payAmt' }).waitFor();
+    await page.getByTestId('code-diff').locator('.editor.modified .view-lines').filter({ hasText: '"payAmt"' }).waitFor();
     await shoot(page, 'schema-diff');
   });
 
