@@ -64,7 +64,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     workspaceRoot = path.join(dataDir, 'example-workspace');
   }, 120_000);
 
-  it(`${target}: opens the example workspace and saves an edited ADR to disk`, async () => {
+  it(`${target}: opens the example workspace, saves an edited ADR to disk, and supersedes it`, async () => {
     await page.getByRole('link', { name: 'Workspace', exact: true }).click();
     expect(await page.getByTestId('workspace-root').textContent()).toBe(workspaceRoot);
     const file = 'decisions/0008-verify-replication-two-minutes-behind.md';
@@ -79,6 +79,22 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     await page.getByRole('link', { name: 'Decisions', exact: true }).click();
     await page.locator('[data-testid=adr-card][data-number="8"]').click();
     await page.getByTestId('markdown-preview').filter({ hasText: 'Reviewed by the platform team' }).waitFor();
+    // Supersede it: the new record comes from the template with the next number, and both link.
+    await page.getByTestId('supersede').click();
+    await page.getByLabel('Title (what was decided)').fill('Verify replication one minute behind');
+    await page.getByTestId('create-decision').click();
+    await page.getByTestId('workspace-root').waitFor();
+    const created = path.join(workspaceRoot, 'decisions/0009-verify-replication-one-minute-behind.md');
+    await expect.poll(() => fs.existsSync(created)).toBe(true);
+    expect(fs.readFileSync(created, 'utf8')).toMatch(/^---\nstatus: proposed\n[\s\S]*supersedes: ADR-0008\n---\n\n# Verify replication one minute behind\n/);
+    expect(fs.readFileSync(path.join(workspaceRoot, 'decisions/0008-verify-replication-two-minutes-behind.md'), 'utf8')).toContain('status: superseded by ADR-0009');
+    await page.evaluate(() => { window.location.hash = '#/decisions/8'; });
+    await page.getByTestId('superseded-by').filter({ hasText: 'ADR-0009 Verify replication one minute behind' }).waitFor();
+    await page.getByRole('link', { name: 'Decisions', exact: true }).click();
+    await page.locator('[data-testid=adr-card][data-number="9"]').waitFor();
+    await shoot(page, 'decisions');
+    await page.locator('[data-testid=adr-card][data-number="5"]').click();
+    await page.getByTestId('markdown-preview').waitFor();
     await shoot(page, 'decision');
   });
 

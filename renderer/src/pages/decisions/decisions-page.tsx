@@ -26,7 +26,7 @@ export function DecisionsPage() {
     <a key={a.number} className="adr-card" href={hrefFor({ page: 'decision', number: a.number })} data-testid="adr-card" data-number={a.number}>
       <div className="muted small mono">{adrLabel(a.number)} · {a.date ?? 'no date'}</div>
       <div className="adr-title">{a.title || a.file}</div>
-      <div className="small"><AdrStatus kind={a.statusKind} status={a.status} />{a.supersededBy && <span className="muted"> → {adrLabel(a.supersededBy)}</span>}</div>
+      <div className="small"><AdrStatus kind={a.statusKind} status={a.supersededBy ? 'superseded' : a.status} />{a.supersededBy && <span className="muted"> by {adrLabel(a.supersededBy)}</span>}</div>
     </a>
   );
   return (
