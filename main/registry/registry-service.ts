@@ -22,11 +22,16 @@ export const registryFromEnvironment = (env: NodeJS.ProcessEnv = process.env) =>
 const asSchemaType = (type: string | undefined): SchemaType => (type === 'JSON' || type === 'PROTOBUF' ? type : 'AVRO');
 
 interface CachedLatest { version: number; id: number; schemaType: SchemaType; schema: string; references: Reference[] }
+interface CachedSettings { compatibility: string | null; mode: string | null; at: number }
+
+/** Levels and modes rarely change; the subject list asks for them once a minute, not on every poll. */
+const SETTINGS_TTL_MS = 60_000;
 
 export class RegistryService {
   #client: { key: string; client: RegistryClient } | null = null;
   /** The latest version of each subject, refetched only when the version number moves. */
   readonly #latest = new Map<string, CachedLatest>();
+  readonly #settings = new Map<string, CachedSettings>();
 
   /**
    * `fallback` is SLUICE_REGISTRY_URL/USER/PASSWORD as they were at start: used when the active
@@ -51,6 +56,7 @@ export class RegistryService {
     if (this.#client?.key !== key) {
       this.#client = { key, client: new RegistryClient({ url, username, password }) };
       this.#latest.clear();
+      this.#settings.clear();
     }
     return this.#client.client;
   }
@@ -71,17 +77,28 @@ export class RegistryService {
     return entry;
   }
 
+  async #settingsOf(client: RegistryClient, subject: string): Promise<CachedSettings> {
+    const cached = this.#settings.get(subject);
+    if (cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached;
+    const [compatibility, mode] = await Promise.all([client.compatibility(subject), client.mode(subject)]);
+    const settings = { compatibility, mode, at: Date.now() };
+    this.#settings.set(subject, settings);
+    return settings;
+  }
+
   async subjects(): Promise<{ registryUrl: string; subjects: SubjectSummary[] }> {
     const client = this.client();
     const names = (await client.subjects()).sort();
-    for (const cached of this.#latest.keys()) if (!names.includes(cached)) this.#latest.delete(cached);
+    const known = new Set(names);
+    for (const cached of this.#latest.keys()) if (!known.has(cached)) this.#latest.delete(cached);
+    for (const cached of this.#settings.keys()) if (!known.has(cached)) this.#settings.delete(cached);
     const subjects = await mapLimit(names, 8, async (subject): Promise<SubjectSummary | null> => {
       const versions = await client.versions(subject).catch((error: unknown) => {
         if (error instanceof AppFailure && error.code === 'NOT_FOUND') return [];
         throw error;
       });
       if (versions.length === 0) return null; // deleted between the two calls
-      const [latest, compatibility, mode] = await Promise.all([this.#latestOf(client, subject, versions), client.compatibility(subject), client.mode(subject)]);
+      const [latest, { compatibility, mode }] = await Promise.all([this.#latestOf(client, subject, versions), this.#settingsOf(client, subject)]);
       return { subject, versions: versions.length, latestVersion: latest.version, id: latest.id, schemaType: latest.schemaType, compatibility, mode, references: latest.references.length };
     });
     return { registryUrl: client.url, subjects: subjects.filter((s): s is SubjectSummary => s !== null) };
@@ -95,7 +112,9 @@ export class RegistryService {
 
   async versions(subject: string) {
     const client = this.client();
+    // One subject's page asks the registry itself, and refreshes what the list remembers.
     const [versions, compatibility, mode] = await Promise.all([client.versions(subject), client.compatibility(subject), client.mode(subject)]);
+    this.#settings.set(subject, { compatibility, mode, at: Date.now() });
     return { subject, versions: versions.sort((a, b) => a - b), compatibility, mode };
   }
 
@@ -168,6 +187,7 @@ export class RegistryService {
     const profile = this.#auditProfile();
     try {
       const compatibility = await client.setCompatibility(input.subject, input.level);
+      this.#settings.delete(input.subject);
       this.audit.append({
         profile, action: 'registry.setCompatibility', target: { subject: input.subject }, before: { compatibility: before }, after: { compatibility }, result: 'ok',
         command: `curl -X PUT ${client.url}config/${encodeURIComponent(input.subject)} -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d '{"compatibility":"${input.level}"}'`,
