@@ -41,12 +41,15 @@ async function typeInEditor(page: Page, text: string, mode: 'replace' | 'append'
   const editor = page.locator('.monaco-editor').first();
   await editor.locator('.view-lines').click();
   await page.keyboard.press(mode === 'replace' ? 'Control+A' : 'Control+End');
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await paste(page, text);
 }
+
+/** Pastes into the focused editor, as Ctrl+V would. */
+const paste = (page: Page, text: string) => page.evaluate((pasted) => {
+  const data = new DataTransfer();
+  data.setData('text/plain', pasted);
+  document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}, text);
 
 /** Scrolls the editor to its end, where Monaco renders the last lines (it renders only what is in view). */
 async function editorEnd(page: Page) {
@@ -216,11 +219,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     // Merge: take the line added on disk into the merged result (the right side), then save it.
     await page.getByTestId('code-diff').locator('.editor.modified .view-lines').click();
     await page.keyboard.press('Control+End');
-    await page.evaluate((pasted) => {
-      const data = new DataTransfer();
-      data.setData('text/plain', pasted);
-      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    }, 'Added in another editor.\n');
+    await paste(page, 'Added in another editor.\n');
     await page.getByTestId('save-merged').click();
     await page.getByTestId('merge-view').waitFor({ state: 'detached' });
     const merged = fs.readFileSync(onDisk, 'utf8');
