@@ -326,8 +326,9 @@ export class WorkspaceService {
   #derived(): NonNullable<OpenWorkspace['derived']> {
     const open = this.#require();
     if (open.derived?.revision === open.revision) return open.derived;
-    const { dictionary, ontology } = open.analysis;
-    const index = indexDictionary(dictionaryOf(dictionary));
+    const { dictionary, ontology, dictionaryIndex } = open.analysis;
+    // The analysis already indexed this dictionary when the workspace has table definitions.
+    const index = dictionaryIndex ?? indexDictionary(dictionaryOf(dictionary));
     const subjects = new Set(ontology.subjects);
     const concepts = new Map<string, string>();
     for (const [physical, indexed] of index.termsByPhysicalName) {

@@ -2,7 +2,7 @@
 // JSON Schema properties, Protobuf message fields and SQL table columns. Structural fields (a
 // nested record, a message, a $ref) are walked into, not checked: their names are not terms.
 // Syntax errors become diagnostics at their position, and what could be read is still returned.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { diagnostic, lineIndex, type Diagnostic } from '../workspace/diagnostics';
 import type { DeclaredType } from './name-checker';
 import { avroTypeFamily, jsonSchemaTypeFamily, protobufTypeFamily } from './type-families';
@@ -119,7 +119,7 @@ function readAvroFast(text: string): SchemaField[] | null {
   return fields;
 }
 
-/** avroDeclared for a parsed value (the fast path). */
+/** A field's declared type, or 'structural' for a record, array or map (walked into instead). */
 function avroDeclaredValue(type: unknown, enums: Set<string>): DeclaredType | 'structural' {
   if (typeof type === 'string') {
     const family = avroTypeFamily(type) ?? (enums.has(type) || enums.has(type.split('.').pop()!) ? 'text' : null);
@@ -189,28 +189,8 @@ function readAvroExact(text: string, report: Report): SchemaField[] {
   return fields;
 }
 
-/** A field's declared type, or 'structural' for a record, array or map (walked into instead). */
-function avroDeclared(type: Node | undefined, enums: Set<string>): DeclaredType | 'structural' {
-  if (!type) return {};
-  if (type.type === 'string') {
-    const name = String(type.value);
-    const family = avroTypeFamily(name) ?? (enums.has(name) || enums.has(name.split('.').pop()!) ? 'text' : null);
-    return family ? { family, typeLabel: name } : 'structural';
-  }
-  if (type.type === 'array') {
-    const branches = (type.children ?? []).filter((b) => !(b.type === 'string' && b.value === 'null'));
-    return branches.length === 1 ? avroDeclared(branches[0], enums) : branches.some((b) => avroDeclared(b, enums) === 'structural') ? 'structural' : {};
-  }
-  if (type.type !== 'object') return {};
-  const kind = stringValue(child(type, 'type')) ?? '';
-  const logical = stringValue(child(type, 'logicalType'));
-  if (kind === 'record' || kind === 'error' || kind === 'array' || kind === 'map') return 'structural';
-  if (kind === 'enum') enums.add(stringValue(child(type, 'name')) ?? '');
-  const label = logical ?? kind;
-  const family = avroTypeFamily(label) ?? avroTypeFamily(kind);
-  const size = child(type, 'size');
-  return family ? { family, typeLabel: logical ? `${kind} (${logical})` : kind, ...(kind === 'fixed' && size?.type === 'number' ? { length: Number(size.value) } : {}) } : {};
-}
+/** A field's declared type from its type node (the exact reader); the same rules as for parsed values. */
+const avroDeclared = (type: Node | undefined, enums: Set<string>): DeclaredType | 'structural' => avroDeclaredValue(type ? getNodeValue(type) : undefined, enums);
 
 // --- JSON Schema ------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import { mergeDictionaryFiles, readDictionaryFile, validateDictionary, type Dict
 import { buildOntology, checkOntology, expandName, parseTurtle, type OntologyModel, type ParsedOntology } from './ontology';
 import { readSchemaFields, type SchemaField } from '../governance/schema-fields';
 import { lintFields } from '../governance/schema-lint';
-import { indexDictionary } from '../governance/dictionary';
+import { indexDictionary, type DictionaryIndex } from '../governance/dictionary';
 import { dictionaryOf } from './dictionary-files';
 
 export type FileKind = 'config' | 'decision' | 'dictionary' | 'ontology' | 'table' | 'other';
@@ -48,6 +48,8 @@ export interface WorkspaceAnalysis {
   adrs: Adr[];
   dictionary: DictionaryModel;
   ontology: OntologyModel;
+  /** The dictionary indexed for the name checker, when table definitions needed it (reused by callers). */
+  dictionaryIndex: DictionaryIndex | null;
   /** Every problem in the workspace, per file, in file order. */
   diagnostics: Diagnostic[];
 }
@@ -82,8 +84,9 @@ export function analyzeWorkspace(config: WorkspaceConfig, configDiagnostics: Dia
   diagnostics.push(...checkAdrs(adrs));
   // Table definitions are checked like schemas, against the dictionary as it is now.
   const tables = [...parses].filter((entry): entry is [string, Extract<FileParse, { kind: 'table' }>] => entry[1].kind === 'table');
+  let dictionaryIndex: DictionaryIndex | null = null;
   if (tables.length > 0) {
-    const index = indexDictionary(dictionaryOf(dictionary));
+    const index = (dictionaryIndex = indexDictionary(dictionaryOf(dictionary)));
     for (const [path, table] of tables) {
       diagnostics.push(...table.diagnostics);
       diagnostics.push(...lintFields(table.fields, table.text, index, { file: path }).diagnostics);
@@ -98,5 +101,5 @@ export function analyzeWorkspace(config: WorkspaceConfig, configDiagnostics: Dia
   const order = [...parses.keys()];
   const rank = new Map(order.map((p, i) => [p, i]));
   diagnostics.sort((a, b) => (rank.get(a.file) ?? -1) - (rank.get(b.file) ?? -1) || a.line - b.line || a.column - b.column);
-  return { adrs, dictionary, ontology, diagnostics };
+  return { adrs, dictionary, ontology, dictionaryIndex, diagnostics };
 }

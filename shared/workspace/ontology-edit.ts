@@ -93,16 +93,21 @@ export function editSubject(text: string, name: string, change: (statements: Sta
 const literal = (value: string, language?: string): ObjectTerm => ({ termType: 'Literal', value, language });
 const named = (iri: string): ObjectTerm => ({ termType: 'NamedNode', value: iri });
 
+/** Turns prefixed names into IRIs with the file's own prefixes; an undeclared prefix is an error. */
+function expanderFor(text: string): (name: string) => string {
+  const prefixes = { ...ns, ...parseTurtle('', text).prefixes };
+  return (name) => {
+    const iri = expandName(name.trim(), prefixes);
+    if (iri === 'unknown-prefix') throw new OntologyEditError(`The prefix of ${name} is not declared in this file.`);
+    return iri;
+  };
+}
+
 export interface ClassForm { name: string; label: string; labelLanguage: string; definition: string; parents: string[] }
 
 /** Sets a class's label (in one language), definition and parents; keeps every other statement. */
 export function saveClass(text: string, form: ClassForm): string {
-  const prefixes = { ...ns, ...parseTurtle('', text).prefixes };
-  const expand = (n: string) => {
-    const iri = expandName(n.trim(), prefixes);
-    if (iri === 'unknown-prefix') throw new OntologyEditError(`The prefix of ${n} is not declared in this file.`);
-    return iri;
-  };
+  const expand = expanderFor(text);
   const parents = form.parents.filter((p) => p.trim()).map(expand);
   return editSubject(text, form.name, (statements) => {
     const kept = statements.filter((s) => {
@@ -136,12 +141,7 @@ const characteristicClass = { functional: 'FunctionalProperty', transitive: 'Tra
 
 /** Adds or replaces a typed relation (an OWL object property) between two classes. */
 export function saveRelation(text: string, form: RelationForm): string {
-  const prefixes = { ...ns, ...parseTurtle('', text).prefixes };
-  const expand = (n: string) => {
-    const iri = expandName(n.trim(), prefixes);
-    if (iri === 'unknown-prefix') throw new OntologyEditError(`The prefix of ${n} is not declared in this file.`);
-    return iri;
-  };
+  const expand = expanderFor(text);
   return editSubject(text, form.name, (statements) => {
     const replaced = new Set([`${ns.rdf}type`, `${ns.rdfs}label`, `${ns.rdfs}domain`, `${ns.rdfs}range`, `${ns.owl}inverseOf`]);
     const kept = statements.filter((s) => !replaced.has(s.predicate) || (s.predicate === `${ns.rdfs}label` && s.object.language && s.object.language !== 'en'));

@@ -76,7 +76,9 @@ const lineSpan = (line: number, text: string, column = 1): Span => ({ line, colu
  * items at one indentation, each field on its own line. Null when the layout is anything else.
  */
 function scanBlockList(lines: string[], key: string, values: unknown[]): YamlEntry[] | null {
-  const head = lines.findIndex((l) => l === `${key}:` || l.startsWith(`${key}: #`) || l.startsWith(`${key}:#`) || /^\S+:\s*$/.test(l) && l.trimEnd() === `${key}:`);
+  // `words:` alone on its line, perhaps with a comment (the keys are plain words: no escaping needed).
+  const heading = new RegExp(`^${key}:\\s*(#.*)?$`);
+  const head = lines.findIndex((l) => heading.test(l));
   if (head < 0) return null;
   let end = lines.length;
   for (let i = head + 1; i < lines.length; i++) if (/^[^\s#-]/.test(lines[i]!)) { end = i; break; }
