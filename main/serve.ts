@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBridge } from './bridge/bridge';
 import { newToken } from './bridge/security';
-import { createLogger } from './log';
+import { createLogger } from './platform/logger';
 import { monitorWorkerBundle, useMonitorWorkerFile } from './kafka/monitor/monitor-host';
 import { createServices, defaultDataDir } from './services';
 import { MemorySecretStore } from './settings/secret-store';

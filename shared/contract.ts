@@ -5,12 +5,12 @@ import { z } from 'zod';
 import { clusterSchema, groupDetailSchema, groupSummarySchema } from './kafka/groups';
 import { groupHealthSchema, groupHistorySchema } from './kafka/monitoring';
 import { deleteGroupInputSchema, deleteOffsetsInputSchema, deletePreviewSchema, resetInputSchema, resetResultSchema } from './kafka/offset-reset';
-import { auditRecordSchema } from './audit';
-import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
+import { auditRecordSchema } from './audit/audit-record';
+import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles/profiles';
 import {
   idempotencyKeySchema, mismatchDetailSchema, mismatchFilterSchema, mismatchPageSchema, pipelineSchema, reconcileJobSchema, reconcileResponseSchema,
 } from './replication/verification';
-import { outboxHealthSchema, paymentLifecycleSchema, paymentPageSchema } from './replication/ledger';
+import { outboxHealthSchema, paymentLifecycleSchema, paymentPageSchema } from './ledger/ledger';
 import {
   createAdrInputSchema, dictionaryViewSchema, ontologyViewSchema, pathInputSchema, saveInputSchema, workspaceFileSchema, workspaceStateSchema,
 } from './workspace/workspace-api';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { AuditRecord } from '../../shared/audit';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 
 export class AuditLog {
   constructor(readonly file: string) {

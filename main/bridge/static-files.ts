@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
-import { contentSecurityPolicy } from './security';
+import { contentSecurityPolicy } from '../platform/csp';
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

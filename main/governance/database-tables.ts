@@ -5,7 +5,7 @@
 import type { DictionaryIndex } from '../../shared/governance/dictionary';
 import { checkName, type NameCheck } from '../../shared/governance/name-checker';
 import { sqlTypeFamily } from '../../shared/governance/type-families';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 
 export interface CatalogColumn { schema: string; table: string; column: string; dataType: string; length: number | null }
 export interface TableLint {

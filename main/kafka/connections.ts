@@ -2,7 +2,7 @@
 // services built on them. Switching or editing the profile closes the old session, so clusters
 // never mix their answers or their history.
 import path from 'node:path';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 import type { ProfileStore } from '../settings/profile-store';
 import { GroupsService } from './groups-service';
 import type { KafkaConnectionSettings, KafkaPort } from './kafka-port';

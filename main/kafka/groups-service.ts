@@ -4,7 +4,7 @@
 // with no members and no error.
 import { offsetCommittingTypes, partitionKey, type BrokerRef, type GroupDetail, type GroupMember, type GroupSummary, type GroupType, type PartitionOffset } from '../../shared/kafka/groups';
 import { partitionLag } from '../../shared/kafka/lag';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 import type { AssignedTopic, CommittedOffset, KafkaPort } from './kafka-port';
 import type { MonitorApi } from './monitor/monitor-api';
 

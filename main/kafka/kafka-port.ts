@@ -1,7 +1,7 @@
 // The narrow port between Sluice's Kafka logic and a Kafka client library. Services depend on this
 // interface only, so a unit test can substitute it and a client swap stays in one file.
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
-import type { ProfileSettings } from '../../shared/profiles';
+import type { ProfileSettings } from '../../shared/profiles/profiles';
 
 export interface KafkaConnectionSettings {
   bootstrapBrokers: string[];

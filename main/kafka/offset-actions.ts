@@ -6,8 +6,8 @@ import {
   deleteGroupCommand, deleteOffsetsCommand, parseDuration, replaySkip, resetCommand, totalsOf,
   type ResetInput, type ResetResult, type ResetRow,
 } from '../../shared/kafka/offset-reset';
-import type { ProfileView } from '../../shared/profiles';
-import { AppFailure } from '../../shared/result';
+import type { ProfileView } from '../../shared/profiles/profiles';
+import { AppFailure } from '../../shared/common/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { GroupsService } from './groups-service';
 import type { KafkaPort, PartitionRef } from './kafka-port';

@@ -13,14 +13,14 @@ import {
   FindCoordinatorKeyTypes,
   offsetFetchV9,
 } from '@platformatic/kafka';
-import { chunk, mapLimit } from '../../shared/concurrency';
+import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1 } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
 import { streamsGroupDescribeV0, type StreamsAssignment, type StreamsGroupDescribeResponseGroup } from './protocol/streams-group-describe';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 import type {
   AssignedTopic,
   ClassicGroupDescription,

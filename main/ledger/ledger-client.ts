@@ -1,8 +1,8 @@
 // The console's client of the ledger API (shared/openapi/ledger-api.v1.json).
 import ledgerApi from '../../shared/openapi/ledger-api.v1.json';
-import type { OutboxHealth, PaymentLifecycle, PaymentPage } from '../../shared/replication/ledger';
-import { OpenApiValidator, type OpenApiDocument } from '../services-api/openapi-validator';
-import { ServiceClient, type ClientOptions, type ServiceEndpoint } from '../services-api/service-client';
+import type { OutboxHealth, PaymentLifecycle, PaymentPage } from '../../shared/ledger/ledger';
+import { OpenApiValidator, type OpenApiDocument } from '../platform/openapi-validator';
+import { ServiceClient, type ClientOptions, type ServiceEndpoint } from '../platform/service-client';
 
 const contract = new OpenApiValidator(ledgerApi as OpenApiDocument);
 

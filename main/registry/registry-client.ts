@@ -2,8 +2,8 @@
 // /apis/ccompat/v7). Every answer is checked against the shape the Confluent REST API documents.
 import { z } from 'zod';
 import type { SchemaType } from '../../shared/governance/schema-fields';
-import { AppFailure } from '../../shared/result';
-import { ServiceClient, type ClientOptions, type ResponseChecker } from '../services-api/service-client';
+import { AppFailure } from '../../shared/common/result';
+import { ServiceClient, type ClientOptions, type ResponseChecker } from '../platform/service-client';
 
 const reference = z.object({ name: z.string(), subject: z.string(), version: z.number() });
 const shapes = {

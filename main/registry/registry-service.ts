@@ -3,12 +3,12 @@
 // references both ways, compatibility tests of a draft together with its lint, and the two changes
 // a user can make (register a version, set the compatibility level), each written to the audit log.
 // Registration is gated: lint errors block it unless an override reason is given.
-import { mapLimit } from '../../shared/concurrency';
+import { mapLimit } from '../../shared/common/concurrency';
 import { diffFields } from '../../shared/governance/schema-diff';
 import type { SchemaType } from '../../shared/governance/schema-fields';
 import type { SchemaLint } from '../../shared/governance/schema-lint';
 import type { CompatibilityCheck, SchemaVersion, SubjectSummary } from '../../shared/registry/registry';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 import type { AuditLog } from '../audit/audit-log';
 import type { GovernanceService } from '../governance/governance-service';
 import type { ProfileStore } from '../settings/profile-store';

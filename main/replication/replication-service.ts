@@ -2,7 +2,7 @@
 // environment: SLUICE_VERIFICATION_URL/TOKEN, SLUICE_LEDGER_URL/TOKEN) and the reconcile actions,
 // each of which is written to the audit log.
 import type { AuditLog } from '../audit/audit-log';
-import { AppFailure } from '../../shared/result';
+import { AppFailure } from '../../shared/common/result';
 import type { MismatchFilter } from '../../shared/replication/verification';
 import { LedgerClient } from '../ledger/ledger-client';
 import { VerificationClient } from './verification-client';

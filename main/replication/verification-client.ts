@@ -1,8 +1,8 @@
 // The console's client of the verification API (shared/openapi/verification-api.v1.json).
 import verificationApi from '../../shared/openapi/verification-api.v1.json';
 import type { MismatchDetail, MismatchFilter, MismatchPage, Pipeline, ReconcileJob, ReconcileResponse } from '../../shared/replication/verification';
-import { OpenApiValidator, type OpenApiDocument } from '../services-api/openapi-validator';
-import { ServiceClient, type ClientOptions, type ServiceEndpoint } from '../services-api/service-client';
+import { OpenApiValidator, type OpenApiDocument } from '../platform/openapi-validator';
+import { ServiceClient, type ClientOptions, type ServiceEndpoint } from '../platform/service-client';
 
 const contract = new OpenApiValidator(verificationApi as OpenApiDocument);
 const segment = encodeURIComponent;

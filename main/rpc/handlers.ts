@@ -1,6 +1,6 @@
 // The handler map: what each contract method does, in terms of main's services.
-import type { ProfileSettings } from '../../shared/profiles';
-import { AppFailure } from '../../shared/result';
+import type { ProfileSettings } from '../../shared/profiles/profiles';
+import { AppFailure } from '../../shared/common/result';
 import { describeCluster } from '../kafka/cluster-service';
 import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
 import type { ProfileStore } from '../settings/profile-store';

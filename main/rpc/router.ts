@@ -2,8 +2,8 @@
 // handler, and always answer with a Result value (never a thrown error).
 import { z } from 'zod';
 import { contract, isMethodName, type MethodName, type MethodOutput } from '../../shared/contract';
-import { AppFailure, fail, ok, type Result } from '../../shared/result';
-import { createLogger } from '../log';
+import { AppFailure, fail, ok, type Result } from '../../shared/common/result';
+import { createLogger } from '../platform/logger';
 
 const log = createLogger('rpc');
 

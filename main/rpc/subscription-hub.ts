@@ -1,7 +1,7 @@
 // Live data is polled in main, never by renderer timers. One poller per (method, input), shared by
 // every subscriber in every window, reference-counted, with backoff on errors; subscribers get the
 // latest value at once and then only changes.
-import type { Result } from '../../shared/result';
+import type { Result } from '../../shared/common/result';
 import { contract, isLiveMethod } from '../../shared/contract';
 import type { Router } from './router';
 

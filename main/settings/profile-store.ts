@@ -4,10 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { profileSettingsSchema, type ProfileInput, type ProfileSettings, type ProfileView } from '../../shared/profiles';
-import { AppFailure } from '../../shared/result';
-import { createLogger } from '../log';
-import { writeFileAtomic } from './atomic-write';
+import { profileSettingsSchema, type ProfileInput, type ProfileSettings, type ProfileView } from '../../shared/profiles/profiles';
+import { AppFailure } from '../../shared/common/result';
+import { createLogger } from '../platform/logger';
+import { writeFileAtomic } from '../platform/atomic-write';
 import type { SecretStore } from './secret-store';
 
 const log = createLogger('profiles');

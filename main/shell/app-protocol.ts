@@ -2,7 +2,7 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../bridge/security';
+import { contentSecurityPolicy } from '../platform/csp';
 
 export const APP_ORIGIN = 'app://sluice';
 

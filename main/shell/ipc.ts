@@ -1,11 +1,11 @@
 // IPC host of the router. Every message is checked to come from the app's own main frame before
 // its payload is even parsed.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { fail } from '../../shared/result';
+import { fail } from '../../shared/common/result';
 import type { MainServices } from '../services';
 import { APP_ORIGIN } from './app-protocol';
+import { channels } from './ipc-channels';
 
-export const channels = { call: 'sluice:call', subscribe: 'sluice:subscribe', unsubscribe: 'sluice:unsubscribe', push: 'sluice:push' } as const;
 
 function fromAppMainFrame(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;

@@ -1,8 +1,8 @@
 // The renderer's only door to main: window.sluice with call and subscribe. ipcRenderer itself is
 // never exposed.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { channels } from './ipc-channels';
 
-const channels = { call: 'sluice:call', subscribe: 'sluice:subscribe', unsubscribe: 'sluice:unsubscribe', push: 'sluice:push' } as const;
 type Listener = (result: unknown) => void;
 const listeners = new Map<string, Listener>();
 let serial = 0;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '../settings/secret-store';
-import { writeFileAtomic } from '../settings/atomic-write';
+import { writeFileAtomic } from '../platform/atomic-write';
 
 export class SafeStorageSecretStore implements SecretStore {
   readonly #file: string;

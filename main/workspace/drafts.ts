@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../settings/atomic-write';
+import { writeFileAtomic } from '../platform/atomic-write';
 
 const draftSchema = z.object({ path: z.string(), text: z.string(), baseVersion: z.string().nullable(), savedAt: z.string() });
 export type Draft = z.infer<typeof draftSchema>;

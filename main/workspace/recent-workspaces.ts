@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { writeFileAtomic } from '../settings/atomic-write';
+import { writeFileAtomic } from '../platform/atomic-write';
 
 const storedSchema = z.object({ recent: z.array(z.string()).default([]) });
 const MAX_RECENT = 10;

@@ -1,7 +1,7 @@
 // Fault injection for the demo and the tests. Every fault acts on a payment made for the purpose,
 // after it has replicated (so the fault is the only reason for a difference), and reports one JSON
 // line per affected row: `{ fault, table, key, column? }`.
-import { chunk, mapLimit } from '../../shared/concurrency';
+import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { newId, type LedgerStore } from './ledger-store';
 import type { OutboxPublisher } from './outbox-publisher';
 import type { Replicator } from './replicator';

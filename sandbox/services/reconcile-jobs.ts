@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MismatchFilter, MismatchStore } from './mismatch-store';
 import { ReconcileError, type Reconciler } from './reconcile';
-import { mapLimit } from '../../shared/concurrency';
+import { mapLimit } from '../../shared/common/concurrency';
 
 export interface ReconcileJob {
   id: string;

@@ -3,7 +3,7 @@
 // nested record, a message, a $ref) are walked into, not checked: their names are not terms.
 // Syntax errors become diagnostics at their position, and what could be read is still returned.
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import { diagnostic, lineIndex, type Diagnostic } from '../workspace/diagnostics';
+import { diagnostic, lineIndex, type Diagnostic } from '../common/diagnostics';
 import type { DeclaredType } from './name-checker';
 import { avroTypeFamily, jsonSchemaTypeFamily, protobufTypeFamily } from './type-families';
 

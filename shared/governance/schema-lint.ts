@@ -3,7 +3,7 @@
 // standard term exists the fix replaces the name with it, written in the schema's own convention
 // (payAmt in a camelCase Avro record, pay_amt in snake_case JSON, PAY_AMT in SQL). Fields whose
 // term maps to an ontology concept say which; a subject the workspace names must map every field.
-import { lineIndex, type Diagnostic } from '../workspace/diagnostics';
+import { lineIndex, type Diagnostic } from '../common/diagnostics';
 import type { DictionaryIndex } from './dictionary';
 import { checkName, type NameCheck } from './name-checker';
 import { readSchemaFields, type LintableType, type SchemaField } from './schema-fields';

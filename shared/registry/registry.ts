@@ -3,7 +3,7 @@
 // the answers of a compatibility check and a registration.
 import { z } from 'zod';
 import { schemaTypes } from '../governance/schema-fields';
-import { diagnosticSchema } from '../workspace/diagnostics';
+import { diagnosticSchema } from '../common/diagnostics';
 
 export const compatibilityLevels = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE'] as const;
 export type CompatibilityLevel = (typeof compatibilityLevels)[number];

@@ -3,7 +3,7 @@
 // optional front-matter keys: `links` (subjects, topics, groups, tables and terms the decision is
 // about) and `expects` (facts the running platform must show, which the drift check compares).
 import { isMap, parseDocument } from 'yaml';
-import { diagnostic, lineSpan, type Diagnostic } from './diagnostics';
+import { diagnostic, lineSpan, type Diagnostic } from '../common/diagnostics';
 import { readYaml } from './yaml-source';
 
 export const adrStatusKinds = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;

@@ -4,7 +4,7 @@
 // after a file changes (parses are cached per file) and tests run it without a disk.
 import { adrId, checkAdrs, parseAdr, type Adr } from './adr';
 import { CONFIG_FILE, type WorkspaceConfig } from './config';
-import { diagnostic, lineSpan, type Diagnostic } from './diagnostics';
+import { diagnostic, lineSpan, type Diagnostic } from '../common/diagnostics';
 import { mergeDictionaryFiles, readDictionaryFile, validateDictionary, type DictionaryModel } from './dictionary-files';
 import { buildOntology, checkOntology, expandName, parseTurtle, type OntologyModel, type ParsedOntology } from './ontology';
 import { readSchemaFields, type SchemaField } from '../governance/schema-fields';

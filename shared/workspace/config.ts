@@ -1,7 +1,7 @@
 // The workspace config file (sluice-workspace.yaml at the root): folder names, ontology prefixes and
 // governance settings. Every key is optional; a missing file means the defaults.
 import { z } from 'zod';
-import { diagnostic, type Diagnostic } from './diagnostics';
+import { diagnostic, type Diagnostic } from '../common/diagnostics';
 import { readYamlDocument } from './yaml-source';
 
 export const CONFIG_FILE = 'sluice-workspace.yaml';

@@ -4,7 +4,7 @@
 // abbreviations, homonyms, terms that do not end in a classifier word, unknown words and domains.
 import { z } from 'zod';
 import type { Dictionary, StandardDomain, StandardTerm, StandardWord } from '../governance/dictionary';
-import { diagnostic, type Diagnostic, type Span } from './diagnostics';
+import { diagnostic, type Diagnostic, type Span } from '../common/diagnostics';
 import { listEntries, readYaml, type YamlEntry } from './yaml-source';
 
 const optionalText = z.string().trim().min(1).optional();

@@ -2,7 +2,7 @@
 // a model the graph view draws (typed relations: hierarchical, associative, equivalence; inverse,
 // symmetric, transitive; cardinality), with each subject's line for "go to source".
 import { Lexer, Parser, type Quad, type Term } from 'n3';
-import { diagnostic, lineSpan, type Diagnostic } from './diagnostics';
+import { diagnostic, lineSpan, type Diagnostic } from '../common/diagnostics';
 
 export const ns = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',

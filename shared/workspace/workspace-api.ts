@@ -1,6 +1,6 @@
 // What the console asks of the workspace over the contract, and what comes back.
 import { z } from 'zod';
-import { diagnosticSchema } from './diagnostics';
+import { diagnosticSchema } from '../common/diagnostics';
 import { adrStatusKinds, linkKinds } from './adr';
 
 export const fileKinds = ['config', 'decision', 'dictionary', 'ontology', 'table', 'other'] as const;

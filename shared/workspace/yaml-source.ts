@@ -8,7 +8,7 @@
 // Writing back keeps using `yaml`'s document model, which preserves comments (dictionary-edit.ts).
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { diagnostic, type Diagnostic, type Span } from './diagnostics';
+import { diagnostic, type Diagnostic, type Span } from '../common/diagnostics';
 
 export interface YamlSource {
   /** The parsed value; undefined when the text has syntax errors. */

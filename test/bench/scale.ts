@@ -1,7 +1,7 @@
 // Creates the benchmark's scale on the sandbox broker once: 200 topics × 10 partitions (2,000
 // partitions) with records, and 10,000 groups with committed offsets on one topic each.
 import { Admin } from '@platformatic/kafka';
-import { mapLimit } from '../../shared/concurrency';
+import { mapLimit } from '../../shared/common/concurrency';
 import { runClients } from '../../sandbox/sandbox-clients';
 
 export const scale = { topics: 200, partitionsPerTopic: 10, groups: 10_000, recordsPerTopic: 200 };

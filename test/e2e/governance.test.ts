@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
-import type { AuditRecord } from '../../shared/audit';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { launchChromium, shoot } from '../support/browser';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
-import type { AuditRecord } from '../../shared/audit';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 import type { MismatchDetail } from '../../shared/replication/verification';
 import { testBrokers } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';

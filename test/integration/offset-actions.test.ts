@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, GroupSummary } from '../../shared/kafka/groups';
 import type { ResetResult } from '../../shared/kafka/offset-reset';
-import type { AuditRecord } from '../../shared/audit';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../shared/audit';
+import type { AuditRecord } from '../../shared/audit/audit-record';
 import type { CompatibilityCheck, SchemaVersion, SubjectSummary } from '../../shared/registry/registry';
 import type { GovernanceOverview } from '../../shared/governance/overview';
 import type { SchemaLint } from '../../shared/governance/schema-lint';

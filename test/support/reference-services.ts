@@ -5,7 +5,7 @@
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { startReferenceServices, type ReferenceServiceOptions, type ReferenceServices } from '../../sandbox/services/reference-services';
-import { OpenApiValidator, type OpenApiDocument } from '../../main/services-api/openapi-validator';
+import { OpenApiValidator, type OpenApiDocument } from '../../main/platform/openapi-validator';
 import verificationDocument from '../../shared/openapi/verification-api.v1.json';
 import ledgerDocument from '../../shared/openapi/ledger-api.v1.json';
 import { testBrokers, uniqueSuffix } from './brokers';

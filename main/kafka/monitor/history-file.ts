@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OffsetSample } from '../../../shared/kafka/lag-time';
-import { writeFileAtomic } from '../../settings/atomic-write';
-import { createLogger } from '../../log';
+import { writeFileAtomic } from '../../platform/atomic-write';
+import { createLogger } from '../../platform/logger';
 import { limits, newGroupTrack, type GroupTrack } from './group-track';
 import { PointRing } from './point-ring';
 

@@ -2,7 +2,7 @@
 // with a heap limit of its own, so sweeping 10,000 groups every few seconds neither stalls IPC nor
 // lets the heap grow unbounded between collections.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppFailure } from '../../../shared/result';
+import { AppFailure } from '../../../shared/common/result';
 import type { KafkaConnectionSettings } from '../kafka-port';
 import { PlatformaticKafka } from '../platformatic-kafka';
 import { GroupMonitor, type MonitorOptions } from './group-monitor';

@@ -2,7 +2,7 @@
 // log ends of every partition (one ListOffsets per leader) run side by side; coordinators are
 // found once; describes and OffsetFetch batch many groups per request, a chunk at a time, so the
 // first answers can be shown while the rest arrive.
-import { chunk, mapLimit } from '../../../shared/concurrency';
+import { chunk, mapLimit } from '../../../shared/common/concurrency';
 import { offsetCommittingTypes, type BrokerRef, type GroupType } from '../../../shared/kafka/groups';
 import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, ShareGroupDescription, StreamsGroupDescription } from '../kafka-port';
 

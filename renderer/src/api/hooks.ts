@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiveMethodName, MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import type { AppError } from '../../../shared/result';
+import type { AppError } from '../../../shared/common/result';
 import { useTransport } from './transport-context';
 
 export class CallError extends Error {

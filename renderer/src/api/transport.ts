@@ -1,7 +1,7 @@
 // The one way the console talks to main. Two implementations (Electron IPC, browser HTTP/WS),
 // chosen at start-up; pages never know which one they run on.
 import type { MethodName, MethodInput } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { Result } from '../../../shared/common/result';
 
 export interface Transport {
   readonly kind: 'electron' | 'web';

@@ -1,7 +1,7 @@
 // Browser: RPC over POST /rpc/<method>, live data over one WebSocket that reconnects and
 // re-subscribes by itself. The token arrives once in the URL fragment and is kept per tab.
 import { pushMessageSchema } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import type { Result } from '../../../shared/common/result';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'sluice.token';

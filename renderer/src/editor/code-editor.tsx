@@ -2,7 +2,7 @@
 // become markers; quick fixes become code actions (Ctrl+. on a marker); Ctrl+S saves.
 import { useEffect, useRef, useState } from 'react';
 import Editor, { DiffEditor, type OnMount } from '@monaco-editor/react';
-import type { Diagnostic } from '../../../shared/workspace/diagnostics';
+import type { Diagnostic } from '../../../shared/common/diagnostics';
 import { monaco, quickFixes, type QuickFix } from './monaco-setup';
 
 const severity = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };

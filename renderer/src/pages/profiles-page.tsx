@@ -2,7 +2,7 @@
 // the form only learns whether one is stored.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { saslMechanisms, profileSettingsSchema, type ProfileSettings, type ProfileView } from '../../../shared/profiles';
+import { saslMechanisms, profileSettingsSchema, type ProfileSettings, type ProfileView } from '../../../shared/profiles/profiles';
 import { useAction, useLive } from '../api/hooks';
 import { ErrorView, Loading } from '../components/state-views';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, isLiveMethod, isMethodName, pushMessageSchema, subscriptionRequestSchema } from '../../../shared/contract';
 import { groupDetailSchema } from '../../../shared/kafka/groups';
-import { profileSettingsSchema } from '../../../shared/profiles';
+import { profileSettingsSchema } from '../../../shared/profiles/profiles';
 
 const goodProfile = {
   name: 'local', bootstrapBrokers: ['127.0.0.1:9092'], color: '#22c55e', production: false,

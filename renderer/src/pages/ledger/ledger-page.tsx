@@ -1,7 +1,7 @@
 // Ledger: look up a payment by id (its whole lifecycle), or list a merchant's payments in a time
 // range; outbox health beside it.
 import { useEffect, useState } from 'react';
-import type { PaymentLifecycle, PaymentPage } from '../../../../shared/replication/ledger';
+import type { PaymentLifecycle, PaymentPage } from '../../../../shared/ledger/ledger';
 import { useCall, type CallError } from '../../api/hooks';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';

@@ -1,7 +1,7 @@
 // A payment's whole life in the INSERT-only ledger: the payment, its approvals (several for a split
 // payment) with their cancellations, the ledger entries, and every outbox event with where it was
 // published (or that it was not, or that it was published more than once).
-import type { PaymentLifecycle, OutboxEvent } from '../../../../shared/replication/ledger';
+import type { PaymentLifecycle, OutboxEvent } from '../../../../shared/ledger/ledger';
 import type { Row } from '../../../../shared/replication/verification';
 
 function RowsTable({ rows, columns, testId }: { rows: Row[]; columns: string[]; testId: string }) {

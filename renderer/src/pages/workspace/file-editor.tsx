@@ -5,7 +5,7 @@
 // is unchanged here simply appears.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceView } from '../../../../shared/workspace/workspace-api';
-import type { Diagnostic } from '../../../../shared/workspace/diagnostics';
+import type { Diagnostic } from '../../../../shared/common/diagnostics';
 import { useAction, useCall, useLive, type CallError } from '../../api/hooks';
 import { CodeDiff, CodeEditor, languageForPath } from '../../editor';
 import { ErrorView, Loading } from '../../components/state-views';

@@ -3,7 +3,7 @@
 // main once the file is saved.
 import { parseWorkspaceFile } from '../../../../shared/workspace/analysis';
 import { defaultConfig } from '../../../../shared/workspace/config';
-import type { Diagnostic } from '../../../../shared/workspace/diagnostics';
+import type { Diagnostic } from '../../../../shared/common/diagnostics';
 import type { WorkspaceView } from '../../../../shared/workspace/workspace-api';
 
 export function diagnosticsWhileEditing(path: string, text: string, folders: WorkspaceView['folders']): Diagnostic[] {

@@ -2,7 +2,7 @@
 // a click opens the file at the line. Virtualized: a broken dictionary can have thousands.
 import { useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Diagnostic } from '../../../../shared/workspace/diagnostics';
+import type { Diagnostic } from '../../../../shared/common/diagnostics';
 import { hrefFor } from '../../router';
 
 const icon = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const;

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../../shared/result';
+import { AppFailure } from '../../../../shared/common/result';
 import { RegistryClient } from '../../../../main/registry/registry-client';
 
 let server: http.Server | null = null;

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../../../main/rpc/router';
-import { AppFailure } from '../../../../shared/result';
+import { AppFailure } from '../../../../shared/common/result';
 
-vi.mock('../../../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   const notUsed = () => { throw new Error('not used'); };

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProfileStore, environmentProfile } from '../../../../main/settings/profile-store';
 import { MemorySecretStore } from '../../../../main/settings/secret-store';
-import type { ProfileSettings } from '../../../../shared/profiles';
+import type { ProfileSettings } from '../../../../shared/profiles/profiles';
 
-vi.mock('../../../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
 
 const settings: ProfileSettings = {
   name: 'prod', bootstrapBrokers: ['kafka-1:9093'], color: '#dc2626', production: true,

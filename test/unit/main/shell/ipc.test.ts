@@ -12,7 +12,8 @@ vi.mock('electron', () => ({
   net: { fetch: vi.fn() },
 }));
 
-const { hostRouterOverIpc, channels } = await import('../../../../main/shell/ipc');
+const { hostRouterOverIpc } = await import('../../../../main/shell/ipc');
+const { channels } = await import('../../../../main/shell/ipc-channels');
 
 function event(url: string, isMainFrame = true) {
   const mainFrame = { url };

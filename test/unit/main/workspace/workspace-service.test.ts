@@ -5,10 +5,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppFailure } from '../../../../shared/result';
+import { AppFailure } from '../../../../shared/common/result';
 import { WorkspaceService } from '../../../../main/workspace/workspace-service';
 
-vi.mock('../../../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
 
 const example = path.resolve(__dirname, '../../../../assets/example-workspace');
 let dataDir: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import verificationDocument from '../../../../shared/openapi/verification-api.v1.json';
 import ledgerDocument from '../../../../shared/openapi/ledger-api.v1.json';
 import * as verification from '../../../../shared/replication/verification';
-import * as ledger from '../../../../shared/replication/ledger';
+import * as ledger from '../../../../shared/ledger/ledger';
 
 type Component = { properties?: Record<string, unknown>; required?: string[] };
 const components = (document: unknown) => (document as { components: { schemas: Record<string, Component> } }).components.schemas;

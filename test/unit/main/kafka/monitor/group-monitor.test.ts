@@ -6,7 +6,7 @@ import { GroupMonitor } from '../../../../../main/kafka/monitor/group-monitor';
 import type { KafkaPort } from '../../../../../main/kafka/kafka-port';
 import { fakeKafka } from '../../../../support/fake-kafka';
 
-vi.mock('../../../../../main/log', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+vi.mock('../../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
 
 const monitors: GroupMonitor[] = [];
 afterEach(async () => { await Promise.all(monitors.splice(0).map((m) => m.close())); });

@@ -3,8 +3,8 @@
 // are safe to repeat (an idempotency key, or a registry write that is idempotent by content), and
 // every response checked against the service's contract. Failures become AppFailures a person can
 // act on.
-import { AppFailure } from '../../shared/result';
-import { createLogger } from '../log';
+import { AppFailure } from '../../shared/common/result';
+import { createLogger } from './logger';
 
 /** Checks a response body against the named part of a contract; returns what is wrong, or null. */
 export interface ResponseChecker {
