@@ -1,18 +1,23 @@
-// The composition root of main: everything the router needs, built once per process and hosted by
-// the Electron shell (IPC) and the bridge (HTTP/WebSocket) alike.
+// The composition root of main: builds each service once per process, and the router and the
+// subscription hub over them, hosted by the Electron shell (IPC) and the bridge (HTTP/WebSocket)
+// alike. It only constructs: what a call makes stale is declared in the contract, and what a
+// domain's own changes make stale is said by its handlers (main/<domain>/handlers.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
 import { AuditLog } from './audit/audit-log';
-import { ReplicationService, serviceSettingsFromEnvironment, type ServiceSettings } from './replication/replication-service';
+import { auditProfileOf } from './audit/audited-action';
+import { GovernanceService } from './governance/governance-service';
+import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
+import { ledgerSettingsFromEnvironment, type LedgerSettings } from './ledger/handlers';
+import { RegistryService } from './registry/registry-service';
+import { ReplicationService, verificationSettingsFromEnvironment, type VerificationSettings } from './replication/replication-service';
 import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
+import { StaleFeed } from './rpc/stale-feed';
 import { SubscriptionHub } from './rpc/subscription-hub';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
-import { GovernanceService } from './governance/governance-service';
-import { RegistryService } from './registry/registry-service';
 import { WorkspaceService } from './workspace/workspace-service';
 
 export interface MainServices {
@@ -31,8 +36,8 @@ export interface ServiceOptions {
   version: string;
   kafkaFactory?: KafkaFactory;
   sweepIntervalMs?: number;
-  /** Verification and ledger API endpoints; defaults to SLUICE_VERIFICATION_URL and friends. */
-  serviceSettings?: ServiceSettings;
+  /** Verification and ledger API endpoints; default to SLUICE_VERIFICATION_URL, SLUICE_LEDGER_URL and their tokens. */
+  serviceSettings?: VerificationSettings & LedgerSettings;
   /** The shipped example workspace, opened (as a copy) on the first run. */
   exampleWorkspaceDir?: string | null;
   /** A workspace to open at start; defaults to SLUICE_WORKSPACE, else the last one opened. */
@@ -48,71 +53,35 @@ export function defaultDataDir(): string {
 export function createServices(options: ServiceOptions): MainServices {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const kafkaFactory = options.kafkaFactory ?? defaultKafkaFactory;
+  const stale = new StaleFeed();
   const profiles = new ProfileStore(options.dataDir, options.secrets);
-  let hub: SubscriptionHub | null = null;
+  const activeProfile = () => {
+    const id = profiles.activeProfileId();
+    return auditProfileOf(id ? profiles.get(id) : null);
+  };
   const audit = new AuditLog(path.join(options.dataDir, 'audit.jsonl'));
-  const connections = new KafkaConnections(profiles, kafkaFactory, {
-    dataDir: options.dataDir,
-    sweepIntervalMs: options.sweepIntervalMs,
-    // A finished sweep refreshes the live groups list at once instead of on the next poll.
-    onMonitorChange: () => hub?.refresh('groups.list'),
-  });
+  const connections = new KafkaConnections(profiles, kafkaFactory, { dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs });
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
     exampleDir: options.exampleWorkspaceDir ?? null,
     initialPath: options.workspacePath ?? process.env.SLUICE_WORKSPACE ?? null,
     watch: options.watchWorkspace,
-    // A file changed (here or on disk): every page that shows workspace data is refreshed.
-    onChange: () => {
-      for (const method of ['workspace.state', 'workspace.file', 'workspace.dictionary', 'workspace.ontology', 'governance.overview']) hub?.refresh(method);
-    },
   });
   const governance = new GovernanceService(workspace);
-  const registry = new RegistryService(profiles, governance, audit);
+  const registry = new RegistryService(profiles, audit);
+  const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
   const router = createRouter(createHandlers({
-    version: options.version,
-    transport: options.transport,
-    profiles,
-    connections,
-    kafkaFactory,
-    audit,
-    onClusterChanged: () => hub?.refresh(),
-    replication: new ReplicationService(options.serviceSettings ?? serviceSettingsFromEnvironment(), audit),
-    workspace,
-    governance,
-    registry,
-    onRegistryChanged: () => {
-      for (const method of ['registry.subjects', 'registry.versions', 'governance.overview', 'audit.list']) hub?.refresh(method);
-    },
-    onReplicationChanged: () => {
-      hub?.refresh('replication.mismatches');
-      hub?.refresh('replication.mismatch');
-      hub?.refresh('replication.pipelines');
-      hub?.refresh('audit.list');
-    },
-    onProfilesChanged: () => {
-      startMonitoring();
-      hub?.refresh();
-    },
-  }));
-  hub = new SubscriptionHub(router);
+    app: { version: options.version, transport: options.transport },
+    profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
+    ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
+  }), { stale });
+  const hub = new SubscriptionHub(router, stale);
   // History is sampled from start-up on, not from the first time someone looks.
-  function startMonitoring() {
-    try {
-      connections.active();
-    } catch {
-      // No profile yet: monitoring starts when one is added.
-    }
-  }
-  startMonitoring();
+  connections.startActive();
   return {
-    router,
-    workspace,
-    hub,
-    profiles,
-    audit,
+    router, workspace, hub, profiles, audit,
     async close() {
-      hub?.close();
+      hub.close();
       workspace.close();
       await connections.close();
     },

@@ -15,10 +15,18 @@ export interface OverviewDependencies {
   groupTypes: () => Promise<Map<string, string>>;
 }
 
-/** Lints are kept per subject version and workspace revision: an unchanged schema is not linted again. */
-const lintCache = new Map<string, SchemaLint>();
+export class GovernanceOverviewService {
+  /** Lints are kept per subject version and workspace revision: an unchanged schema is not linted again. */
+  readonly #lintCache = new Map<string, SchemaLint>();
 
-export async function governanceOverview(deps: OverviewDependencies): Promise<GovernanceOverview> {
+  constructor(private readonly deps: OverviewDependencies) {}
+
+  overview(): Promise<GovernanceOverview> {
+    return governanceOverview(this.deps, this.#lintCache);
+  }
+}
+
+async function governanceOverview(deps: OverviewDependencies, lintCache: Map<string, SchemaLint>): Promise<GovernanceOverview> {
   const adrs = (deps.workspace.analysis?.adrs ?? []).filter((a) => a.statusKind === 'accepted');
   const drift: Drift[] = [];
   const unchecked: string[] = [];

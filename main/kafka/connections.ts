@@ -24,12 +24,11 @@ export interface ClusterSession {
 export interface ConnectionOptions {
   dataDir: string;
   sweepIntervalMs?: number;
-  /** Called whenever the monitor has new data (so live views can refresh). */
-  onMonitorChange?: () => void;
 }
 
 export class KafkaConnections {
   #current: (ClusterSession & { fingerprint: string; unsubscribe: () => void }) | null = null;
+  readonly #monitorListeners = new Set<() => void>();
 
   constructor(private readonly profiles: ProfileStore, private readonly factory: KafkaFactory, private readonly options: ConnectionOptions) {}
 
@@ -56,9 +55,20 @@ export class KafkaConnections {
     // The real client's monitor runs in a worker thread (its own heap limit, off the IPC thread);
     // a substituted Kafka port can only be monitored here.
     const monitor: MonitorApi = this.factory === defaultKafkaFactory ? new MonitorHost(settings, monitorOptions) : new GroupMonitor(client, monitorOptions);
-    const unsubscribe = monitor.onChange(() => this.options.onMonitorChange?.());
+    const unsubscribe = monitor.onChange(() => { for (const listener of this.#monitorListeners) listener(); });
     this.#current = { profileId, fingerprint, client, monitor, groups: new GroupsService(client, monitor), unsubscribe };
     return this.#current;
+  }
+
+  /** Called whenever the active session's monitor has new data (a sweep finished). */
+  onMonitorChange(listener: () => void): () => void {
+    this.#monitorListeners.add(listener);
+    return () => this.#monitorListeners.delete(listener);
+  }
+
+  /** Starts the active profile's session (and its monitor), if there is an active profile. */
+  startActive(): void {
+    if (this.profiles.activeProfileId()) this.active();
   }
 
   /** Closes the current session; resolves once its history is saved and its client closed. */

@@ -131,3 +131,7 @@ function describeNetworkError(error: unknown): string {
   if (cause?.message === 'bad port') return 'fetch refuses to connect to this port (it is on the blocked "bad port" list); serve the API on another port';
   return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
+
+/** The error of a service with no URL configured: which variable to set, or run the demo. */
+export const notConfigured = (service: string, variable: string) => new AppFailure('SERVICE_NOT_CONFIGURED',
+  `No ${service} is configured: set ${variable} (and its token), or run \`npm run demo\`, which starts the sandbox's reference services and connects them.`, { variable });

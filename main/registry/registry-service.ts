@@ -1,20 +1,23 @@
 // What the Schemas pages ask of main: the active profile's Schema Registry (or SLUICE_REGISTRY_URL
 // for the environment profile), subjects with their compatibility and mode, versions with their
-// references both ways, compatibility tests of a draft together with its lint, and the two changes
+// references both ways, compatibility tests of a draft, and the two changes
 // a user can make (register a version, set the compatibility level), each written to the audit log.
-// Registration is gated: lint errors block it unless an override reason is given.
+// Registration is gated by governance (main/governance/registration-gate.ts), which calls in here.
 import { mapLimit } from '../../shared/common/concurrency';
 import { diffFields } from '../../shared/governance/schema-diff';
-import type { SchemaType } from '../../shared/governance/schema-fields';
-import type { SchemaLint } from '../../shared/governance/schema-lint';
-import type { CompatibilityCheck, SchemaVersion, SubjectSummary } from '../../shared/registry/registry';
+import type { SchemaType } from '../../shared/registry/registry';
+import type { z } from 'zod';
+import type { referenceSchema, SchemaVersion, SubjectSummary } from '../../shared/registry/registry';
+import type { CompatibilityCheck } from '../../shared/governance/governance-api';
 import { AppFailure } from '../../shared/common/result';
 import type { AuditLog } from '../audit/audit-log';
-import type { GovernanceService } from '../governance/governance-service';
+import { audited, auditProfileOf, type ActionRecord } from '../audit/audited-action';
 import type { ProfileStore } from '../settings/profile-store';
 import { RegistryClient } from './registry-client';
 
-type Reference = { name: string; subject: string; version: number };
+type Reference = z.infer<typeof referenceSchema>;
+/** A schema as a user drafts it: subject, type, text and references. */
+export interface Draft { subject: string; schemaType: SchemaType; schema: string; references?: Reference[] }
 
 export const registryFromEnvironment = (env: NodeJS.ProcessEnv = process.env) => ({
   url: env.SLUICE_REGISTRY_URL ?? '', username: env.SLUICE_REGISTRY_USER ?? '', password: env.SLUICE_REGISTRY_PASSWORD ?? null,
@@ -38,7 +41,7 @@ export class RegistryService {
    * profile names no registry of its own.
    */
   constructor(
-    private readonly profiles: ProfileStore, private readonly governance: GovernanceService, private readonly audit: AuditLog,
+    private readonly profiles: ProfileStore, private readonly audit: AuditLog,
     private readonly fallback: { url: string; username: string; password: string | null } = registryFromEnvironment(),
   ) {}
 
@@ -63,8 +66,7 @@ export class RegistryService {
 
   #auditProfile() {
     const id = this.profiles.activeProfileId();
-    const profile = id ? this.profiles.get(id) : null;
-    return { id: id ?? 'none', name: `${profile?.name ?? 'no profile'} · registry ${this.client().url}`, production: profile?.production ?? false };
+    return auditProfileOf(id ? this.profiles.get(id) : null);
   }
 
   async #latestOf(client: RegistryClient, subject: string, versions: number[]): Promise<CachedLatest> {
@@ -126,23 +128,23 @@ export class RegistryService {
     return { subject, version: found.version, id: found.id, schemaType: asSchemaType(found.schemaType), schema: found.schema, references: found.references ?? [], referencedBy };
   }
 
-  async #versionsOrNone(client: RegistryClient, subject: string): Promise<number[]> {
+  /** The subject's versions, or none for a subject that does not exist yet. */
+  async versionsOrNone(subject: string): Promise<number[]> {
     try {
-      return await client.versions(subject);
+      return await this.client().versions(subject);
     } catch (error) {
       if (error instanceof AppFailure && error.code === 'NOT_FOUND') return [];
       throw error;
     }
   }
 
-  /** Tests a draft: compatibility with the subject's latest version, the lint, and what changes. */
-  async check(input: { subject: string; schemaType: SchemaType; schema: string; references?: Reference[] }): Promise<CompatibilityCheck> {
+  /** Tests a draft against the subject: compatibility with its latest version, and what changes. */
+  async testDraft(input: Draft): Promise<Omit<CompatibilityCheck, 'lint' | 'blockedByLint'>> {
     const client = this.client();
-    const lint: SchemaLint = this.governance.lintSchema({ schemaType: input.schemaType, schema: input.schema, subject: input.subject });
-    const versions = await this.#versionsOrNone(client, input.subject);
+    const versions = await this.versionsOrNone(input.subject);
     const compatibility = await client.compatibility(input.subject);
     if (versions.length === 0) {
-      return { subject: input.subject, compatible: null, compatibility, messages: ['A new subject: there is no earlier version to be compatible with.'], lint, latestVersion: null, changes: [], existingVersion: null, blockedByLint: lint.summary.errors > 0 };
+      return { subject: input.subject, compatible: null, compatibility, messages: ['A new subject: there is no earlier version to be compatible with.'], latestVersion: null, changes: [], existingVersion: null };
     }
     const [test, latest, existing] = await Promise.all([
       client.testCompatibility(input.subject, input.schemaType, input.schema, input.references),
@@ -151,51 +153,39 @@ export class RegistryService {
     ]);
     const messages = test.messages.length > 0 ? test.messages : test.compatible ? [] : [`The registry found the draft incompatible under ${compatibility ?? 'its'} rules; see the changes below.`];
     return {
-      subject: input.subject, compatible: test.compatible, compatibility, messages, lint, latestVersion: latest.version,
+      subject: input.subject, compatible: test.compatible, compatibility, messages, latestVersion: latest.version,
       changes: latest.schemaType === input.schemaType ? diffFields(input.schemaType, latest.schema, input.schema) : [],
-      existingVersion: existing?.version ?? null, blockedByLint: lint.summary.errors > 0,
+      existingVersion: existing?.version ?? null,
     };
   }
 
-  async register(input: { subject: string; schemaType: SchemaType; schema: string; references?: Reference[]; overrideReason?: string }) {
+  /** Registers a version (the caller has passed governance's gate); `facts` go into the audit record. */
+  async register(input: Draft, facts: Record<string, unknown>): Promise<{ id: number; version: number | null }> {
     const client = this.client();
-    const lint = this.governance.lintSchema({ schemaType: input.schemaType, schema: input.schema, subject: input.subject });
-    const target = { subject: input.subject, schemaType: input.schemaType };
-    if (lint.summary.errors > 0 && !input.overrideReason) {
-      throw new AppFailure('INVALID_INPUT', `The draft has ${lint.summary.errors} naming error(s) against the standard dictionary. Fix them (each has a one-click fix where a standard term exists), or register anyway with a reason, which goes to the audit log.`, { lintErrors: lint.summary.errors, code: 'LINT_GATE' });
-    }
-    const profile = this.#auditProfile();
-    try {
+    const record: ActionRecord = {
+      profile: this.#auditProfile(), action: 'registry.register', endpoint: client.url, target: { subject: input.subject, schemaType: input.schemaType },
+      command: `curl -X POST ${client.url}subjects/${encodeURIComponent(input.subject)}/versions -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d @schema.json`,
+    };
+    return audited(this.audit, record, async () => {
       const { id } = await client.register(input.subject, input.schemaType, input.schema, input.references);
       const found = await client.lookup(input.subject, input.schemaType, input.schema, input.references);
       this.#latest.delete(input.subject);
-      this.audit.append({
-        profile, action: 'registry.register', target, result: 'ok',
-        after: { id, version: found?.version ?? null, lintErrors: lint.summary.errors, ...(input.overrideReason ? { overrideReason: input.overrideReason } : {}) },
-        command: `curl -X POST ${client.url}subjects/${encodeURIComponent(input.subject)}/versions -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d @schema.json`,
-      });
       return { id, version: found?.version ?? null };
-    } catch (error) {
-      this.audit.append({ profile, action: 'registry.register', target, result: 'error', error: error instanceof Error ? error.message : String(error), ...(input.overrideReason ? { after: { overrideReason: input.overrideReason } } : {}) });
-      throw error;
-    }
+    }, { after: (result) => ({ ...result, ...facts }), afterOnFailure: 'overrideReason' in facts ? { overrideReason: facts.overrideReason } : undefined });
   }
 
   async setCompatibility(input: { subject: string; level: string }) {
     const client = this.client();
     const before = await client.compatibility(input.subject);
-    const profile = this.#auditProfile();
-    try {
-      const compatibility = await client.setCompatibility(input.subject, input.level);
+    const record: ActionRecord = {
+      profile: this.#auditProfile(), action: 'registry.setCompatibility', endpoint: client.url, target: { subject: input.subject }, before: { compatibility: before },
+      command: `curl -X PUT ${client.url}config/${encodeURIComponent(input.subject)} -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d '{"compatibility":"${input.level}"}'`,
+    };
+    const compatibility = await audited(this.audit, record, async () => {
+      const level = await client.setCompatibility(input.subject, input.level);
       this.#settings.delete(input.subject);
-      this.audit.append({
-        profile, action: 'registry.setCompatibility', target: { subject: input.subject }, before: { compatibility: before }, after: { compatibility }, result: 'ok',
-        command: `curl -X PUT ${client.url}config/${encodeURIComponent(input.subject)} -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d '{"compatibility":"${input.level}"}'`,
-      });
-      return { subject: input.subject, compatibility, before };
-    } catch (error) {
-      this.audit.append({ profile, action: 'registry.setCompatibility', target: { subject: input.subject }, before: { compatibility: before }, result: 'error', error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
+      return level;
+    }, { after: (level) => ({ compatibility: level }) });
+    return { subject: input.subject, compatibility, before };
   }
 }

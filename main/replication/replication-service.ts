@@ -1,84 +1,59 @@
-// What the Replication and Ledger pages ask of main: the service clients (configured from the
-// environment: SLUICE_VERIFICATION_URL/TOKEN, SLUICE_LEDGER_URL/TOKEN) and the reconcile actions,
-// each of which is written to the audit log.
-import type { AuditLog } from '../audit/audit-log';
-import { AppFailure } from '../../shared/common/result';
+// What the Replication pages ask of main: the verification API's client (SLUICE_VERIFICATION_URL and
+// SLUICE_VERIFICATION_TOKEN) and the reconcile actions, each written to the audit log.
+import { notConfigured } from '../platform/service-client';
 import type { MismatchFilter } from '../../shared/replication/verification';
-import { LedgerClient } from '../ledger/ledger-client';
+import type { AuditLog } from '../audit/audit-log';
+import { audited, type ActionRecord, type AuditProfile } from '../audit/audited-action';
 import { VerificationClient } from './verification-client';
 
-export interface ServiceSettings {
+export interface VerificationSettings {
   verificationUrl: string | null;
   verificationToken: string | null;
-  ledgerUrl: string | null;
-  ledgerToken: string | null;
 }
 
-export function serviceSettingsFromEnvironment(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
-  return {
-    verificationUrl: env.SLUICE_VERIFICATION_URL || null,
-    verificationToken: env.SLUICE_VERIFICATION_TOKEN || null,
-    ledgerUrl: env.SLUICE_LEDGER_URL || null,
-    ledgerToken: env.SLUICE_LEDGER_TOKEN || null,
-  };
-}
-
-const notConfigured = (service: string, variable: string) => new AppFailure('SERVICE_NOT_CONFIGURED',
-  `No ${service} is configured: set ${variable} (and its token), or run \`npm run demo\`, which starts the sandbox's reference services and connects them.`, { variable });
+export const verificationSettingsFromEnvironment = (env: NodeJS.ProcessEnv = process.env): VerificationSettings => ({
+  verificationUrl: env.SLUICE_VERIFICATION_URL || null,
+  verificationToken: env.SLUICE_VERIFICATION_TOKEN || null,
+});
 
 export class ReplicationService {
-  private verification: VerificationClient | null;
-  private ledgerClient: LedgerClient | null;
+  readonly #verification: VerificationClient | null;
 
-  constructor(settings: ServiceSettings, private readonly audit: AuditLog) {
-    this.verification = settings.verificationUrl ? new VerificationClient({ baseUrl: settings.verificationUrl, token: settings.verificationToken }) : null;
-    this.ledgerClient = settings.ledgerUrl ? new LedgerClient({ baseUrl: settings.ledgerUrl, token: settings.ledgerToken }) : null;
+  /** `profile` names who acts in the audit log: the active profile, when there is one. */
+  constructor(settings: VerificationSettings, private readonly audit: AuditLog, private readonly profile: () => AuditProfile) {
+    this.#verification = settings.verificationUrl ? new VerificationClient({ baseUrl: settings.verificationUrl, token: settings.verificationToken }) : null;
   }
 
   get verifier(): VerificationClient {
-    if (!this.verification) throw notConfigured('verification API', 'SLUICE_VERIFICATION_URL');
-    return this.verification;
+    if (!this.#verification) throw notConfigured('verification API', 'SLUICE_VERIFICATION_URL');
+    return this.#verification;
   }
 
-  get ledger(): LedgerClient {
-    if (!this.ledgerClient) throw notConfigured('ledger API', 'SLUICE_LEDGER_URL');
-    return this.ledgerClient;
-  }
-
-  private auditProfile() {
-    return { id: 'verification-api', name: `verification API ${this.verifier.baseUrl}`, production: false };
+  #record(action: ActionRecord['action'], target: unknown): ActionRecord {
+    return { profile: this.profile(), action, endpoint: this.verifier.baseUrl, target };
   }
 
   async reconcile(input: { id: string; dryRun: boolean; idempotencyKey: string }) {
     if (input.dryRun) return this.verifier.reconcile(input.id, true, input.idempotencyKey);
-    const target = { mismatchId: input.id, idempotencyKey: input.idempotencyKey };
-    try {
-      const response = await this.verifier.reconcile(input.id, false, input.idempotencyKey);
-      if (!response.dryRun) {
-        // A replayed answer (double click, retry) changed nothing: one intent, one audit record.
-        if (!response.result.replayed) {
-          this.audit.append({
-            profile: this.auditProfile(), action: 'replication.reconcile', target, result: 'ok', command: response.result.sql.join(';\n'),
-            after: { action: response.result.action, verified: response.result.verified, status: response.result.status },
-          });
-        }
-      }
-      return response;
-    } catch (error) {
-      this.audit.append({ profile: this.auditProfile(), action: 'replication.reconcile', target, result: 'error', error: error instanceof Error ? error.message : String(error) });
-      throw error;
-    }
+    const record = this.#record('replication.reconcile', { mismatchId: input.id, idempotencyKey: input.idempotencyKey });
+    return audited(this.audit, record, () => this.verifier.reconcile(input.id, false, input.idempotencyKey), {
+      // A replayed answer (double click, retry) changed nothing: one intent, one audit record.
+      skip: (response) => response.dryRun || response.result.replayed,
+      after: (response) => (response.dryRun ? undefined : { action: response.result.action, verified: response.result.verified, status: response.result.status }),
+      commandOf: (response) => (response.dryRun ? undefined : response.result.sql.join(';\n')),
+    });
   }
 
-  async reconcileMany(input: { filter: Omit<MismatchFilter, 'status'>; idempotencyKey: string }) {
-    const job = await this.verifier.startReconcileJob(input.filter, input.idempotencyKey);
-    this.audit.append({ profile: this.auditProfile(), action: 'replication.reconcileMany', target: { filter: input.filter, jobId: job.id, idempotencyKey: input.idempotencyKey }, after: { total: job.total }, result: 'ok' });
-    return job;
+  reconcileMany(input: { filter: Omit<MismatchFilter, 'status'>; idempotencyKey: string }) {
+    const record = this.#record('replication.reconcileMany', { filter: input.filter, idempotencyKey: input.idempotencyKey });
+    return audited(this.audit, record, () => this.verifier.startReconcileJob(input.filter, input.idempotencyKey), {
+      after: (job) => ({ jobId: job.id, total: job.total }),
+    });
   }
 
-  async cancelReconcileJob(input: { id: string; idempotencyKey: string }) {
-    const job = await this.verifier.cancelReconcileJob(input.id, input.idempotencyKey);
-    this.audit.append({ profile: this.auditProfile(), action: 'replication.cancelReconcileJob', target: { jobId: input.id }, after: { succeeded: job.succeeded, failed: job.failed, total: job.total }, result: 'ok' });
-    return job;
+  cancelReconcileJob(input: { id: string; idempotencyKey: string }) {
+    return audited(this.audit, this.#record('replication.cancelReconcileJob', { jobId: input.id }), () => this.verifier.cancelReconcileJob(input.id, input.idempotencyKey), {
+      after: (job) => ({ succeeded: job.succeeded, failed: job.failed, total: job.total }),
+    });
   }
 }

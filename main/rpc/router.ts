@@ -1,32 +1,47 @@
 // One router for both transports: parse the input as unknown with the contract's schema, run the
-// handler, and always answer with a Result value (never a thrown error).
+// handler, and always answer with a Result value (never a thrown error). After a successful call
+// it reports what the method declared stale. In development and test builds it also checks each
+// answer against the output schema, so a handler that breaks the contract fails its test.
 import { z } from 'zod';
-import { contract, isMethodName, type MethodName, type MethodOutput } from '../../shared/contract';
+import { contract, isMethodName, staleAfter } from '../../shared/contract';
+import { describeIssues } from '../../shared/common/parse';
 import { AppFailure, fail, ok, type Result } from '../../shared/common/result';
 import { createLogger } from '../platform/logger';
+import type { Handlers } from './handler-types';
+import type { StaleFeed } from './stale-feed';
+
+export type { Handlers } from './handler-types';
 
 const log = createLogger('rpc');
-
-export type Handlers = {
-  [M in MethodName]: (input: z.infer<(typeof contract)[M]['input']>) => Promise<MethodOutput<M>> | MethodOutput<M>;
-};
 
 export interface Router {
   call(method: string, input: unknown): Promise<Result<unknown>>;
 }
 
-export function createRouter(handlers: Handlers): Router {
+export interface RouterOptions {
+  /** Told what a successful call made stale. */
+  stale?: StaleFeed;
+  /** Check every answer against the contract's output schema (on in development and tests). */
+  checkOutputs?: boolean;
+}
+
+/** Off only in production builds, where a schema drift must not cost a parse of every answer. */
+export const checkOutputsByDefault = () => process.env.NODE_ENV !== 'production';
+
+export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
+  const checkOutputs = options.checkOutputs ?? checkOutputsByDefault();
   return {
     async call(method, input) {
       if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `There is no method "${method}".`, { method });
-      const parsed = contract[method].input.safeParse(input ?? {});
+      const spec = contract[method];
+      const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         return fail('INVALID_INPUT', `The input of ${method} is not valid: ${z.prettifyError(parsed.error)}`, { issues: parsed.error.issues });
       }
+      let value: unknown;
       try {
         const handler = handlers[method] as (input: unknown) => Promise<unknown>;
-        const value = await handler(parsed.data);
-        return ok(value);
+        value = await handler(parsed.data);
       } catch (error) {
         if (error instanceof AppFailure) return fail(error.code, error.message, error.details);
         log.error(`${method} failed`, error);
@@ -34,6 +49,16 @@ export function createRouter(handlers: Handlers): Router {
           stack: error instanceof Error ? error.stack : undefined,
         });
       }
+      if (checkOutputs) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          const issues = describeIssues(checked.error);
+          log.error(`${method} answered outside its output schema`, issues);
+          return fail('INTERNAL', `${method} answered with data that breaks its contract: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, { issues });
+        }
+      }
+      options.stale?.markStale(staleAfter(method, parsed.data));
+      return ok(value);
     },
   };
 }

@@ -1,9 +1,10 @@
 // Live data is polled in main, never by renderer timers. One poller per (method, input), shared by
 // every subscriber in every window, reference-counted, with backoff on errors; subscribers get the
-// latest value at once and then only changes.
+// latest value at once and then only changes. What the stale feed names is polled again at once.
 import type { Result } from '../../shared/common/result';
-import { contract, isLiveMethod } from '../../shared/contract';
+import { contract, isLiveMethod, type MethodName } from '../../shared/contract';
 import type { Router } from './router';
+import type { StaleFeed } from './stale-feed';
 
 export type Push = (result: Result<unknown>) => void;
 
@@ -20,8 +21,11 @@ const MAX_BACKOFF_MS = 30_000;
 
 export class SubscriptionHub {
   readonly #pollers = new Map<string, Poller>();
+  readonly #unfollow: () => void;
 
-  constructor(private readonly router: Router, private readonly intervalScale = 1) {}
+  constructor(private readonly router: Router, stale?: StaleFeed, private readonly intervalScale = 1) {
+    this.#unfollow = stale?.onStale((methods) => this.refresh(methods)) ?? (() => undefined);
+  }
 
   /** Returns an unsubscribe function; a method that cannot be subscribed to gets an error push. */
   subscribe(method: string, input: unknown, push: Push): () => void {
@@ -47,11 +51,12 @@ export class SubscriptionHub {
     };
   }
 
-  /** Re-polls every poller of a method now (after a change that makes its data stale). */
-  refresh(method?: string): void {
+  /** Re-polls every poller of these methods now (after a change that made their data stale). */
+  refresh(methods: readonly MethodName[]): void {
+    const stale = new Set<string>(methods);
     for (const [key, poller] of this.#pollers) {
       const [name, json] = key.split('\u0000') as [string, string];
-      if (method && name !== method) continue;
+      if (!stale.has(name)) continue;
       if (poller.timer) clearTimeout(poller.timer);
       void this.#tick(key, name, JSON.parse(json), poller);
     }
@@ -81,6 +86,7 @@ export class SubscriptionHub {
   }
 
   close(): void {
+    this.#unfollow();
     for (const [key, poller] of this.#pollers) this.#stop(key, poller);
   }
 

@@ -52,8 +52,6 @@ export interface WorkspaceServiceOptions {
   exampleDir: string | null;
   /** A workspace to open at start (SLUICE_WORKSPACE); else the last one, else the example. */
   initialPath?: string | null;
-  /** Called after anything a page shows may have changed. */
-  onChange: () => void;
   /** Off in tests that drive changes themselves. */
   watch?: boolean;
 }
@@ -62,6 +60,7 @@ export class WorkspaceService {
   #open: OpenWorkspace | null = null;
   #problem: string | null = null;
   readonly #recent: RecentWorkspaces;
+  readonly #listeners = new Set<() => void>();
 
   constructor(private readonly options: WorkspaceServiceOptions) {
     this.#recent = new RecentWorkspaces(options.dataDir);
@@ -73,6 +72,16 @@ export class WorkspaceService {
       this.#problem = error instanceof Error ? error.message : String(error);
       log.warn(`No workspace opened at start: ${this.#problem}`);
     }
+  }
+
+  /** Called after anything a page shows may have changed (a file here or on disk, a draft, another folder). */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #changed() {
+    for (const listener of this.#listeners) listener();
   }
 
   /** Opens a folder as the workspace: reads and parses every file, then watches it. */
@@ -101,7 +110,7 @@ export class WorkspaceService {
     if (this.options.watch !== false) open.watcher = this.#watch(open);
     this.#recent.remember(root);
     log.info(`Opened ${root}: ${files.size} files in ${(performance.now() - started).toFixed(0)} ms`);
-    this.options.onChange();
+    this.#changed();
     return this.state();
   }
 
@@ -170,7 +179,7 @@ export class WorkspaceService {
   #reanalyze(open: OpenWorkspace) {
     open.analysis = analyzeWorkspace(open.config, open.configDiagnostics, open.parses);
     open.revision++;
-    this.options.onChange();
+    this.#changed();
   }
 
   #require(): OpenWorkspace {
@@ -279,7 +288,7 @@ export class WorkspaceService {
 
   discardDraft(relative: string) {
     this.#require().drafts.discard(relative);
-    this.options.onChange();
+    this.#changed();
     return { discarded: true };
   }
 

@@ -5,6 +5,8 @@ export const auditRecordSchema = z.object({
   time: z.string(),
   profile: z.object({ id: z.string(), name: z.string(), production: z.boolean() }),
   action: z.string(),
+  /** Where the action was applied: bootstrap brokers, a registry or service URL. */
+  endpoint: z.string().optional(),
   target: z.unknown(),
   before: z.unknown().optional(),
   after: z.unknown().optional(),

@@ -2,7 +2,7 @@
 // against the dictionary), and drift, where the running platform disagrees with an accepted
 // decision (an ADR that fixes FULL_TRANSITIVE for a subject whose level is BACKWARD).
 import { z } from 'zod';
-import { schemaTypes } from './schema-fields';
+import { schemaTypes } from '../registry/registry';
 
 export const driftKinds = ['compatibility', 'group-type', 'missing-subject', 'missing-group'] as const;
 

@@ -7,8 +7,9 @@ import { diagnostic, lineIndex, type Diagnostic } from '../common/diagnostics';
 import type { DeclaredType } from './name-checker';
 import { avroTypeFamily, jsonSchemaTypeFamily, protobufTypeFamily } from './type-families';
 
-export const schemaTypes = ['AVRO', 'JSON', 'PROTOBUF'] as const;
-export type SchemaType = (typeof schemaTypes)[number];
+import type { SchemaType } from '../registry/registry';
+
+export type { SchemaType };
 /** What can be linted: the registry's schema types, and SQL DDL for database tables. */
 export type LintableType = SchemaType | 'SQL';
 

@@ -45,7 +45,9 @@ export const resetInputSchema = z.object({
 export type ResetInput = z.infer<typeof resetInputSchema>;
 
 export const deleteGroupInputSchema = z.object({ groupId: z.string().min(1), dryRun: z.boolean(), confirmation: z.string().optional() }).strict();
+export type DeleteGroupInput = z.infer<typeof deleteGroupInputSchema>;
 export const deleteOffsetsInputSchema = z.object({ groupId: z.string().min(1), topic: z.string().min(1), dryRun: z.boolean(), confirmation: z.string().optional() }).strict();
+export type DeleteOffsetsInput = z.infer<typeof deleteOffsetsInputSchema>;
 
 export const deletePreviewSchema = z.object({
   groupId: z.string(),
@@ -58,6 +60,7 @@ export const deletePreviewSchema = z.object({
   partitions: z.array(z.object({ topic: z.string(), partition: z.number(), committedOffset: z.number().nullable() })),
   command: z.string(),
 });
+export type DeletePreview = z.infer<typeof deletePreviewSchema>;
 
 export const resetRowSchema = z.object({
   topic: z.string(),

@@ -136,7 +136,7 @@ export async function workspaceOpenBench(brokers: string, log: (line: string) =>
   const files = 1000;
   log(`\n== Opening a ${files}-file workspace (${layout.adrs} ADRs, ${layout.dictionaryFiles} dictionary files with 13,000 terms, ${layout.ontologyFiles} Turtle files)`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-bench-data-'));
-  const service = new WorkspaceService({ dataDir, exampleDir: null, onChange: () => undefined, watch: false });
+  const service = new WorkspaceService({ dataDir, exampleDir: null, watch: false });
   const mainRuns: number[] = [];
   let diagnostics = 0;
   for (let run = 0; run < 5; run++) {

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AuditLog } from '../../main/audit/audit-log';
 import { ReplicationService } from '../../main/replication/replication-service';
+import { auditProfileOf } from '../../main/audit/audited-action';
 import type { MismatchPage } from '../../shared/replication/verification';
 import { eventually } from '../support/bridge-harness';
 import { startTestServices, type Backend, type TestServices } from '../support/reference-services';
@@ -70,7 +71,7 @@ async function benchBackend(backend: Backend, options: { payments: number; laten
     log: (line) => { if (/failed|could not|publisher:/.test(line)) log(`   [services] ${line}`); },
   });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-bench-'));
-  const console$ = new ReplicationService({ verificationUrl: s.verificationUrl, verificationToken: s.verificationToken, ledgerUrl: s.ledgerUrl, ledgerToken: s.ledgerToken }, new AuditLog(path.join(dataDir, 'audit.jsonl')));
+  const console$ = new ReplicationService({ verificationUrl: s.verificationUrl, verificationToken: s.verificationToken }, new AuditLog(path.join(dataDir, 'audit.jsonl')), () => auditProfileOf(null));
   try {
     // PGlite is one connection in this process: more writers only queue, and starve the consumers.
     const t = await throughput(s, options.payments, backend === 'pglite' ? 2 : 50, log);

@@ -1,6 +1,6 @@
 // What a compatibility check found: compatible or not (under which level), what the draft changes
 // against the latest version, and the lint summary.
-import type { CompatibilityCheck } from '../../../../shared/registry/registry';
+import type { CompatibilityCheck } from '../../../../shared/governance/governance-api';
 
 export function CheckResult({ result }: { result: CompatibilityCheck }) {
   return (

@@ -2,7 +2,7 @@
 // linted against the dictionary as it is typed (markers, Ctrl+. quick fixes, a findings list with
 // one-click fixes), a compatibility test against the registry, and registration behind a preview.
 import { useEffect, useMemo, useState } from 'react';
-import { schemaTypes, type SchemaType } from '../../../../shared/governance/schema-fields';
+import { schemaTypes, type SchemaType } from '../../../../shared/registry/registry';
 import { applyEdits } from '../../../../shared/governance/schema-lint';
 import type { MethodOutput } from '../../../../shared/contract';
 import { prettySchema } from '../../../../shared/governance/schema-diff';

@@ -1,7 +1,7 @@
 // Schema Registry subjects: type, versions, latest id, compatibility, mode, references, each one's
 // compliance with the standard dictionary and the decisions about it.
 import { useMemo, useRef, useState } from 'react';
-import { schemaTypes } from '../../../../shared/governance/schema-fields';
+import { schemaTypes } from '../../../../shared/registry/registry';
 import { useLive } from '../../api/hooks';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';

@@ -14,7 +14,7 @@ const example = path.resolve(__dirname, '../../../../assets/example-workspace');
 let dataDir: string;
 let services: WorkspaceService[] = [];
 const start = (options: Partial<ConstructorParameters<typeof WorkspaceService>[0]> = {}) => {
-  const service = new WorkspaceService({ dataDir, exampleDir: example, onChange: () => undefined, watch: false, ...options });
+  const service = new WorkspaceService({ dataDir, exampleDir: example, watch: false, ...options });
   services.push(service);
   return service;
 };
@@ -102,7 +102,8 @@ describe('workspace service', () => {
 
   it('picks up edits made elsewhere while it watches', async () => {
     let changes = 0;
-    const service = start({ watch: true, onChange: () => { changes++; } });
+    const service = start({ watch: true });
+    service.onChange(() => { changes++; });
     const root = rootOf(service);
     const before = service.revision;
     fs.writeFileSync(path.join(root, 'decisions/0009-added-elsewhere.md'), '---\nstatus: accepted\ndate: 2026-12-01\n---\n\n# Added elsewhere\n');

@@ -1,0 +1,38 @@
+// The Kafka slice: cluster and groups from the active profile's session, and the three control
+// actions on a group. A finished monitor sweep makes the groups list stale.
+import type { kafkaContract } from '../../shared/kafka/contract';
+import type { AuditLog } from '../audit/audit-log';
+import type { HandlerSlice } from '../rpc/handler-types';
+import type { StaleFeed } from '../rpc/stale-feed';
+import type { ProfileStore } from '../settings/profile-store';
+import { describeCluster } from './cluster-service';
+import type { KafkaConnections } from './connections';
+import { KeyedQueue } from './keyed-queue';
+import { deleteGroup, deleteOffsets, resetOffsets, type ActionContext } from './offset-actions';
+
+export interface KafkaHandlerDependencies {
+  connections: KafkaConnections;
+  profiles: ProfileStore;
+  audit: AuditLog;
+  stale: StaleFeed;
+}
+
+export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<typeof kafkaContract> {
+  const session = () => deps.connections.active();
+  const queue = new KeyedQueue();
+  deps.connections.onMonitorChange(() => deps.stale.markStale(['groups.list']));
+  const actionContext = (): ActionContext => {
+    const s = session();
+    return { kafka: s.client, groups: s.groups, profile: deps.profiles.get(s.profileId), audit: deps.audit, queue, changed: () => s.monitor.refresh() };
+  };
+  return {
+    'cluster.describe': () => describeCluster(session().client),
+    'groups.list': async () => ({ groups: await session().groups.list() }),
+    'groups.describe': ({ groupId }) => session().groups.describe(groupId),
+    'groups.health': ({ groupId }) => session().monitor.health(groupId),
+    'groups.history': ({ groupId, stuckAfterMs }) => session().monitor.history(groupId, stuckAfterMs ?? 30_000),
+    'groups.resetOffsets': (input) => resetOffsets(actionContext(), input),
+    'groups.delete': (input) => deleteGroup(actionContext(), input),
+    'groups.deleteOffsets': (input) => deleteOffsets(actionContext(), input),
+  };
+}

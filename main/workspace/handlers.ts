@@ -1,0 +1,21 @@
+// The workspace slice: the open folder's state, files, drafts, decisions, dictionary and ontology.
+// A file changed on disk (or a draft) makes every reader of the workspace stale.
+import { workspaceReaders, type workspaceContract } from '../../shared/workspace/contract';
+import type { HandlerSlice } from '../rpc/handler-types';
+import type { StaleFeed } from '../rpc/stale-feed';
+import type { WorkspaceService } from './workspace-service';
+
+export function workspaceHandlers(workspace: WorkspaceService, stale: StaleFeed): HandlerSlice<typeof workspaceContract> {
+  workspace.onChange(() => stale.markStale(workspaceReaders));
+  return {
+    'workspace.state': () => workspace.state(),
+    'workspace.open': ({ path }) => workspace.open(path),
+    'workspace.file': ({ path }) => workspace.file(path),
+    'workspace.save': (input) => workspace.save(input),
+    'workspace.saveDraft': (input) => workspace.saveDraft(input),
+    'workspace.discardDraft': ({ path }) => workspace.discardDraft(path),
+    'workspace.createAdr': (input) => workspace.createAdr(input),
+    'workspace.dictionary': () => workspace.dictionaryView(),
+    'workspace.ontology': () => workspace.ontologyView(),
+  };
+}
