@@ -42,7 +42,11 @@ afterAll(async () => {
 
 describe('groups.list', () => {
   it('lists each group with the type Kafka reports, routed by ListGroups v5', async () => {
-    const { groups } = await harness.value<{ groups: GroupSummary[] }>('groups.list');
+    // The list comes from the monitor's last sweep, which may predate the last member's join.
+    const groups = await eventually('a sweep that saw the settled groups', async () => {
+      const listed = (await harness.value<{ groups: GroupSummary[] }>('groups.list')).groups;
+      return listed.find((g) => g.groupId === k848)?.members === 3 && listed.find((g) => g.groupId === classic)?.members === 2 ? listed : null;
+    }, 30_000, 500);
     const cli = parseTables(await consumerGroupCommand('--list', '--type'));
     for (const groupId of [k848, classic, noCommit]) {
       const ours = groups.find((g) => g.groupId === groupId);
