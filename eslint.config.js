@@ -1,10 +1,12 @@
 // Lint enforces the import directions of ARCHITECTURE.md §1 (renderer → shared ← main,
-// main/shell → main/*) and the single way out to the browser (safeOpenExternal).
+// main/shell → main/*), the layer map between folders (eslint-local/layers.js), and the single
+// way out to the browser (safeOpenExternal).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import layers from './eslint-local/layers.js';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 const kafkaLibraries = ['@platformatic/kafka', 'kafkajs'];
@@ -21,6 +23,12 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'shell', property: 'openExternal', message: 'Use safeOpenExternal from main/shell/safe-open-external.' }],
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'electron may only be imported under main/shell/.' }] }],
     },
+  },
+  {
+    // Folders import each other only as the layer map allows (eslint-local/layers.js).
+    files: ['main/**/*.ts', 'shared/**/*.ts'],
+    plugins: { local: { rules: { layers } } },
+    rules: { 'local/layers': 'error' },
   },
   {
     files: ['main/shell/**/*.ts'],

@@ -14,7 +14,7 @@ import { RegistryService } from './registry/registry-service';
 import { ReplicationService, verificationSettingsFromEnvironment, type VerificationSettings } from './replication/replication-service';
 import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
-import { StaleFeed } from './rpc/stale-feed';
+import { StaleFeed } from './platform/stale-feed';
 import { SubscriptionHub } from './rpc/subscription-hub';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';

@@ -1,6 +1,6 @@
 // The audit slice: the newest records of the audit log.
 import type { auditContract } from '../../shared/audit/contract';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import type { AuditLog } from './audit-log';
 
 export const auditHandlers = (audit: AuditLog): HandlerSlice<typeof auditContract> => ({

@@ -3,7 +3,7 @@
 import type { governanceContract } from '../../shared/governance/contract';
 import type { KafkaConnections } from '../kafka/connections';
 import type { RegistryService } from '../registry/registry-service';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { GovernanceOverviewService } from './governance-overview';
 import type { GovernanceService } from './governance-service';

@@ -2,8 +2,8 @@
 // actions on a group. A finished monitor sweep makes the groups list stale.
 import type { kafkaContract } from '../../shared/kafka/contract';
 import type { AuditLog } from '../audit/audit-log';
-import type { HandlerSlice } from '../rpc/handler-types';
-import type { StaleFeed } from '../rpc/stale-feed';
+import type { HandlerSlice } from '../platform/handler-types';
+import type { StaleFeed } from '../platform/stale-feed';
 import type { ProfileStore } from '../settings/profile-store';
 import { describeCluster } from './cluster-service';
 import type { KafkaConnections } from './connections';

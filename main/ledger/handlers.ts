@@ -1,7 +1,7 @@
 // The ledger slice: the ledger API (SLUICE_LEDGER_URL and SLUICE_LEDGER_TOKEN), read only.
 import type { ledgerContract } from '../../shared/ledger/contract';
 import { notConfigured } from '../platform/service-client';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import { LedgerClient } from './ledger-client';
 
 export interface LedgerSettings {

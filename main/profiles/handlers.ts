@@ -3,7 +3,7 @@
 import type { profilesContract } from '../../shared/profiles/contract';
 import { AppFailure } from '../../shared/common/result';
 import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import type { ProfileStore } from '../settings/profile-store';
 import { testConnection } from './connection-test';
 

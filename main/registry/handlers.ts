@@ -1,7 +1,7 @@
 // The registry slice: subjects, versions and schemas of the active profile's Schema Registry, and
 // the compatibility level (audited). Checking and registering drafts go through governance's gate.
 import type { registryContract } from '../../shared/registry/contract';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import type { RegistryService } from './registry-service';
 
 export const registryHandlers = (registry: RegistryService): HandlerSlice<typeof registryContract> => ({

@@ -1,6 +1,6 @@
 // The replication slice: pipelines and mismatches from the verification API, and reconciliation.
 import type { replicationContract } from '../../shared/replication/contract';
-import type { HandlerSlice } from '../rpc/handler-types';
+import type { HandlerSlice } from '../platform/handler-types';
 import type { ReplicationService } from './replication-service';
 
 export const replicationHandlers = (replication: ReplicationService): HandlerSlice<typeof replicationContract> => ({

@@ -1,7 +1,7 @@
 // The handler map: every domain's slice, merged. Each slice is typed by its part of the contract,
 // so a method without a handler, or a handler without a method, does not compile.
-import type { Handlers } from './handler-types';
-import type { StaleFeed } from './stale-feed';
+import type { Handlers } from '../platform/handler-types';
+import type { StaleFeed } from '../platform/stale-feed';
 import { appHandlers } from '../app/handlers';
 import { auditHandlers } from '../audit/handlers';
 import { governanceHandlers } from '../governance/handlers';

@@ -7,10 +7,10 @@ import { contract, isMethodName, staleAfter } from '../../shared/contract';
 import { describeIssues } from '../../shared/common/parse';
 import { AppFailure, fail, ok, type Result } from '../../shared/common/result';
 import { createLogger } from '../platform/logger';
-import type { Handlers } from './handler-types';
-import type { StaleFeed } from './stale-feed';
+import type { Handlers } from '../platform/handler-types';
+import type { StaleFeed } from '../platform/stale-feed';
 
-export type { Handlers } from './handler-types';
+export type { Handlers } from '../platform/handler-types';
 
 const log = createLogger('rpc');
 

@@ -4,7 +4,7 @@
 import type { Result } from '../../shared/common/result';
 import { contract, isLiveMethod, type MethodName } from '../../shared/contract';
 import type { Router } from './router';
-import type { StaleFeed } from './stale-feed';
+import type { StaleFeed } from '../platform/stale-feed';
 
 export type Push = (result: Result<unknown>) => void;
 

@@ -1,8 +1,8 @@
 // The workspace slice: the open folder's state, files, drafts, decisions, dictionary and ontology.
 // A file changed on disk (or a draft) makes every reader of the workspace stale.
 import { workspaceReaders, type workspaceContract } from '../../shared/workspace/contract';
-import type { HandlerSlice } from '../rpc/handler-types';
-import type { StaleFeed } from '../rpc/stale-feed';
+import type { HandlerSlice } from '../platform/handler-types';
+import type { StaleFeed } from '../platform/stale-feed';
 import type { WorkspaceService } from './workspace-service';
 
 export function workspaceHandlers(workspace: WorkspaceService, stale: StaleFeed): HandlerSlice<typeof workspaceContract> {

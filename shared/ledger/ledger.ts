@@ -1,6 +1,6 @@
 // The console's view of the ledger API (shared/openapi/ledger-api.v1.json); see verification.ts.
 import { z } from 'zod';
-import { rowSchema } from '../replication/verification';
+import { rowSchema } from '../common/database-row';
 
 export const publicationSchema = z.object({ topic: z.string(), partition: z.number().int(), offset: z.string(), publishedAt: z.string() });
 

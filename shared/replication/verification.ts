@@ -2,10 +2,9 @@
 // client checks every response against that OpenAPI document; these zod schemas give the console
 // its types and are checked against the same document by test/unit/openapi-contract.test.ts.
 import { z } from 'zod';
+import { nullableText, rowSchema } from '../common/database-row';
 
-const nullableText = z.string().nullable();
-export const rowSchema = z.record(z.string(), nullableText);
-export type Row = z.infer<typeof rowSchema>;
+export { rowSchema, type Row } from '../common/database-row';
 
 export const mismatchKinds = ['missing', 'extra', 'differs'] as const;
 export const recoveryStages = ['retry', 'batch', 'manual'] as const;
