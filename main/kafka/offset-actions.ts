@@ -11,7 +11,7 @@ import { blockedReason, changedSincePreview, copiedTargets, explicitTargets, res
 import type { ProfileView } from '../../shared/profiles/profiles';
 import { AppFailure } from '../../shared/common/result';
 import type { AuditLog } from '../audit/audit-log';
-import { audited, auditProfileOf, type ActionRecord } from '../audit/audited-action';
+import { audited, auditProfileOf, type ActionRecord, type ReadBack } from '../audit/audited-action';
 import type { GroupsService } from './groups-service';
 import type { KafkaPort, PartitionRef } from './kafka-port';
 import type { KeyedQueue } from './keyed-queue';
@@ -37,10 +37,22 @@ function requireConfirmation(profile: ProfileView, confirmation: string | undefi
 const recordOf = (ctx: ActionContext, record: Omit<ActionRecord, 'profile' | 'endpoint'>): ActionRecord =>
   ({ profile: auditProfileOf(ctx.profile), endpoint: ctx.profile.bootstrapBrokers.join(','), ...record });
 
-/** Runs an applied action through the audit log and lets the monitor sweep again at once. */
-async function apply(ctx: ActionContext, record: Omit<ActionRecord, 'profile' | 'endpoint'>, work: () => Promise<void>): Promise<void> {
-  await audited(ctx.audit, recordOf(ctx, record), work);
-  ctx.changed();
+/**
+ * Runs an action through the audited path and lets the monitor sweep again at once. `readBack`
+ * answers, when the broker's answer was lost, whether the change is on the cluster.
+ */
+async function apply(ctx: ActionContext, record: Omit<ActionRecord, 'profile' | 'endpoint'>, work: () => Promise<void>, readBack: () => Promise<ReadBack<void>>): Promise<void> {
+  try {
+    await audited(ctx.audit, recordOf(ctx, record), work, { readBack });
+  } finally {
+    ctx.changed();
+  }
+}
+
+/** The group's committed offsets now, keyed by partition. */
+async function committedNow(ctx: ActionContext, groupId: string): Promise<OffsetsByPartition> {
+  const committed = (await ctx.kafka.committedOffsets([groupId])).get(groupId) ?? [];
+  return new Map(committed.map((o) => [partitionKey(o.topic, o.partition), o.offset]));
 }
 
 async function targetPartitions(ctx: ActionContext, input: ResetInput, committed: OffsetsByPartition): Promise<PartitionRef[]> {
@@ -105,7 +117,11 @@ async function planAndMaybeApply(ctx: ActionContext, input: ResetInput): Promise
 
   if (blocked) throw new AppFailure('GROUP_NOT_EMPTY', blocked, { state: detail.state, members: detail.members.length });
   requireConfirmation(ctx.profile, input.confirmation, 'apply this reset');
-  const changed = changedSincePreview(input.expectedCurrent ?? [], committed);
+  // Apply carries what the preview showed; without it a retry of "shift by -1" would move twice.
+  if (!input.expectedCurrent) {
+    throw new AppFailure('INVALID_INPUT', 'Preview first: an apply must carry the current offsets its preview showed (expectedCurrent), so a retry or a double click cannot apply a relative reset twice.', { missing: 'expectedCurrent' });
+  }
+  const changed = changedSincePreview(input.expectedCurrent, committed);
   if (changed.length > 0) {
     throw new AppFailure('STALE_PREVIEW', `The committed offsets changed since the preview (${changed.map((e) => `${e.topic}-${e.partition}`).join(', ')}); it may already have been applied. Preview again.`, { changed });
   }
@@ -115,7 +131,14 @@ async function planAndMaybeApply(ctx: ActionContext, input: ResetInput): Promise
     target: { groupId: input.groupId, to: input.to, topics: input.topics, partitions: input.partitions },
     before: rows.map(({ topic, partition, currentOffset }) => ({ topic, partition, offset: currentOffset })),
     after: rows.map(({ topic, partition, newOffset }) => ({ topic, partition, offset: newOffset })),
-  }, () => ctx.kafka.alterOffsets(input.groupId, rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset }))));
+  }, () => ctx.kafka.alterOffsets(input.groupId, rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset }))), async () => {
+    const now = await committedNow(ctx, input.groupId);
+    const observed = rows.map((r) => ({ topic: r.topic, partition: r.partition, offset: now.get(partitionKey(r.topic, r.partition)) ?? null }));
+    const moved = rows.filter((r) => now.get(partitionKey(r.topic, r.partition)) === r.newOffset).length;
+    const unchanged = rows.filter((r) => (now.get(partitionKey(r.topic, r.partition)) ?? null) === r.currentOffset).length;
+    if (moved === rows.length) return { applied: true, result: undefined, observed };
+    return { applied: unchanged === rows.length ? false : 'partly', observed };
+  });
   return { ...result, applied: true };
 }
 
@@ -136,7 +159,10 @@ async function deleteGroupNow(ctx: ActionContext, input: DeleteGroupInput): Prom
   if (blocked) throw new AppFailure('GROUP_NOT_EMPTY', blocked, { state: detail.state });
   requireConfirmation(ctx.profile, input.confirmation, 'delete this group');
   await apply(ctx, { action: 'groups.delete', target: { groupId: input.groupId }, before: preview.partitions, after: null, command: preview.command },
-    () => ctx.kafka.deleteGroup(input.groupId));
+    () => ctx.kafka.deleteGroup(input.groupId), async () => {
+      const listed = (await ctx.kafka.listGroups()).some((g) => g.groupId === input.groupId);
+      return listed ? { applied: false, observed: { listed } } : { applied: true, result: undefined, observed: { listed } };
+    });
   return { ...preview, deleted: true };
 }
 
@@ -160,6 +186,11 @@ async function deleteOffsetsNow(ctx: ActionContext, input: DeleteOffsetsInput): 
   if (blocked) throw new AppFailure('GROUP_NOT_EMPTY', blocked);
   requireConfirmation(ctx.profile, input.confirmation, 'delete these offsets');
   await apply(ctx, { action: 'groups.deleteOffsets', target: { groupId: input.groupId, topic: input.topic }, before: partitions, after: null, command: preview.command },
-    () => ctx.kafka.deleteOffsets(input.groupId, input.topic, partitions.map((p) => p.partition)));
+    () => ctx.kafka.deleteOffsets(input.groupId, input.topic, partitions.map((p) => p.partition)), async () => {
+      const now = await committedNow(ctx, input.groupId);
+      const left = partitions.filter((p) => now.has(partitionKey(p.topic, p.partition))).length;
+      const observed = { partitionsStillCommitted: left };
+      return left === 0 ? { applied: true, result: undefined, observed } : { applied: left === partitions.length ? false : 'partly', observed };
+    });
   return { ...preview, deleted: true };
 }

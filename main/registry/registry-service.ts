@@ -166,12 +166,20 @@ export class RegistryService {
       profile: this.#auditProfile(), action: 'registry.register', endpoint: client.url, target: { subject: input.subject, schemaType: input.schemaType },
       command: `curl -X POST ${client.url}subjects/${encodeURIComponent(input.subject)}/versions -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d @schema.json`,
     };
-    return audited(this.audit, record, async () => {
+    return audited<{ id: number; version: number | null }>(this.audit, record, async () => {
       const { id } = await client.register(input.subject, input.schemaType, input.schema, input.references);
       const found = await client.lookup(input.subject, input.schemaType, input.schema, input.references);
       this.#latest.delete(input.subject);
       return { id, version: found?.version ?? null };
-    }, { after: (result) => ({ ...result, ...facts }), afterOnFailure: 'overrideReason' in facts ? { overrideReason: facts.overrideReason } : undefined });
+    }, {
+      after: (result) => ({ ...result, ...facts }),
+      afterOnFailure: 'overrideReason' in facts ? { overrideReason: facts.overrideReason } : undefined,
+      readBack: async () => {
+        const found = await client.lookup(input.subject, input.schemaType, input.schema, input.references);
+        this.#latest.delete(input.subject);
+        return found ? { applied: true, result: { id: found.id, version: found.version }, observed: found } : { applied: false, observed: { subject: input.subject, registered: false } };
+      },
+    });
   }
 
   async setCompatibility(input: { subject: string; level: string }) {
@@ -181,11 +189,18 @@ export class RegistryService {
       profile: this.#auditProfile(), action: 'registry.setCompatibility', endpoint: client.url, target: { subject: input.subject }, before: { compatibility: before },
       command: `curl -X PUT ${client.url}config/${encodeURIComponent(input.subject)} -H 'Content-Type: application/vnd.schemaregistry.v1+json' -d '{"compatibility":"${input.level}"}'`,
     };
-    const compatibility = await audited(this.audit, record, async () => {
+    const compatibility = await audited<string>(this.audit, record, async () => {
       const level = await client.setCompatibility(input.subject, input.level);
       this.#settings.delete(input.subject);
       return level;
-    }, { after: (level) => ({ compatibility: level }) });
+    }, {
+      after: (level) => ({ compatibility: level }),
+      readBack: async () => {
+        const level = await client.compatibility(input.subject);
+        this.#settings.delete(input.subject);
+        return level === input.level ? { applied: true, result: level, observed: { compatibility: level } } : { applied: false, observed: { compatibility: level } };
+      },
+    });
     return { subject: input.subject, compatibility, before };
   }
 }

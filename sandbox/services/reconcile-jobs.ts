@@ -24,18 +24,18 @@ const MAX_JOB_ITEMS = 100_000;
 
 export class ReconcileJobs {
   private jobs = new Map<string, ReconcileJob>();
-  private byKey = new Map<string, string>();
+  private idsByKey = new Map<string, string>();
 
   constructor(private readonly mismatches: MismatchStore, private readonly reconciler: Reconciler, private readonly concurrency = 8) {}
 
   async start(filter: MismatchFilter, idempotencyKey: string): Promise<ReconcileJob> {
-    const existing = this.byKey.get(idempotencyKey);
+    const existing = this.idsByKey.get(idempotencyKey);
     if (existing) return this.jobs.get(existing)!;
     const job: ReconcileJob = {
       id: randomUUID(), idempotencyKey, filter, state: 'running', total: 0, succeeded: 0, failed: 0, skipped: 0, errors: [],
       startedAt: new Date().toISOString(), finishedAt: null,
     };
-    this.byKey.set(idempotencyKey, job.id);
+    this.idsByKey.set(idempotencyKey, job.id);
     this.jobs.set(job.id, job);
     const ids = await this.mismatches.openIds(filter, MAX_JOB_ITEMS);
     job.total = ids.length;
@@ -61,6 +61,11 @@ export class ReconcileJobs {
 
   get(id: string): ReconcileJob | null {
     return this.jobs.get(id) ?? null;
+  }
+
+  byKey(idempotencyKey: string): ReconcileJob | null {
+    const id = this.idsByKey.get(idempotencyKey);
+    return id ? (this.jobs.get(id) ?? null) : null;
   }
 
   cancel(id: string): ReconcileJob | null {

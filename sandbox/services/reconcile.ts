@@ -100,6 +100,11 @@ export class Reconciler {
     return { ...result, replayed: true };
   }
 
+  /** What was applied under a key, for a client whose answer was lost; null when nothing was. */
+  async storedResult(idempotencyKey: string): Promise<ReconcileResult | null> {
+    return this.stored(idempotencyKey);
+  }
+
   private async stored(idempotencyKey: string): Promise<ReconcileResult | null> {
     const [row] = await this.target.query('SELECT result FROM verify_reconciles WHERE idempotency_key = $1', [idempotencyKey]);
     return row?.result ? (JSON.parse(row.result) as ReconcileResult) : null;

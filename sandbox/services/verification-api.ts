@@ -109,6 +109,16 @@ export function verificationApi(parts: VerificationParts, token: string, log: (l
         return reconcileError(error);
       }
     })
+    .route('GET', '/v1/reconciles/{idempotencyKey}', async ({ params }) => {
+      const result = await reconciler.storedResult(params.idempotencyKey!);
+      if (!result) throw new ApiError(404, 'NOT_FOUND', `Nothing was applied under idempotency key ${params.idempotencyKey}`);
+      return result;
+    })
+    .route('GET', '/v1/reconcile-jobs/by-key/{idempotencyKey}', async ({ params }) => {
+      const job = jobs.byKey(params.idempotencyKey!);
+      if (!job) throw new ApiError(404, 'NOT_FOUND', `No reconcile job was started under idempotency key ${params.idempotencyKey}`);
+      return job;
+    })
     .route('POST', '/v1/reconcile-jobs', async ({ body, idempotencyKey }) => {
       const filter = filterFrom(((body as { filter?: Record<string, unknown> }).filter ?? {}));
       return jobs.start({ ...filter, status: undefined }, idempotencyKey!);

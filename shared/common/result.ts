@@ -19,6 +19,8 @@ export const errorCodes = [
   'SERVICE_ERROR', // the service answered with a 5xx
   'CONTRACT_VIOLATION', // the service answered with data that breaks its OpenAPI contract
   'CONFLICT', // the service refused a change that conflicts with an earlier one (same key, other target)
+  'AUDIT_UNAVAILABLE', // the audit log cannot be written (disk full): the action was refused before anything changed
+  'OUTCOME_UNKNOWN', // the action's answer was lost and reading the target back failed: check before retrying
   'INTERNAL', // a bug: the details say where
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -64,5 +66,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   SERVICE_ERROR: 502,
   CONTRACT_VIOLATION: 502,
   CONFLICT: 409,
+  AUDIT_UNAVAILABLE: 507,
+  OUTCOME_UNKNOWN: 502,
   INTERNAL: 500,
 };

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
-import type { AuditRecord } from '../../shared/audit/audit-record';
+import { auditActions } from '../support/audit';
 import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { launchChromium, shoot } from '../support/browser';
@@ -61,7 +61,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
   let page: Page;
   let dataDir: string;
   let workspaceRoot: string;
-  const audit = () => fs.readFileSync(path.join(dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+  const audit = () => auditActions(dataDir);
   beforeAll(async () => {
     ({ page, dataDir } = await open());
     workspaceRoot = path.join(dataDir, 'example-workspace');
@@ -171,7 +171,7 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     expect(JSON.parse(latest.schema).fields.map((f: { name: string }) => f.name)).toEqual(['payId', 'mrchId', 'payAmt']);
     const records = audit().filter((r) => r.action === 'registry.register' && (r.target as { subject: string }).subject === subject);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ result: 'ok', after: { version: 2, lintErrors: 0 } });
+    expect(records[0]).toMatchObject({ result: 'applied', after: { version: 2, lintErrors: 0 } });
     await page.getByRole('tab', { name: 'diff' }).click();
     await page.getByTestId('version-changes').filter({ hasText: 'PaymentEvent.payAmt' }).waitFor();
     await page.getByTestId('code-diff').locator('.editor.modified .view-lines').filter({ hasText: '"payAmt"' }).waitFor();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { _electron as electron, type Browser, type ElectronApplication, type Page } from 'playwright-core';
 import { repoRoot } from '../../sandbox/paths';
 import { electronBinary } from '../../scripts/electron-binary.mjs';
-import type { AuditRecord } from '../../shared/audit/audit-record';
+import { auditActions } from '../support/audit';
 import type { MismatchDetail } from '../../shared/replication/verification';
 import { testBrokers } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
@@ -36,10 +36,7 @@ afterAll(async () => {
   await services?.stop();
 }, 60_000);
 
-const auditRecords = (dataDir: string) => {
-  const file = path.join(dataDir, 'audit.jsonl');
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord) : [];
-};
+const auditRecords = (dataDir: string) => auditActions(dataDir);
 
 function replicationSpecs(target: string, open: () => Promise<{ page: Page; dataDir: string }>) {
   let page: Page;
@@ -73,7 +70,7 @@ function replicationSpecs(target: string, open: () => Promise<{ page: Page; data
     expect(detail.history.filter((h) => h.action === 'reconciled')).toHaveLength(1);
     const records = auditRecords(dataDir).filter((r) => r.action === 'replication.reconcile' && (r.target as { mismatchId: string }).mismatchId === mismatchId);
     expect(records).toHaveLength(1);
-    expect(records[0]).toMatchObject({ result: 'ok', after: { verified: true, status: 'resolved' } });
+    expect(records[0]).toMatchObject({ result: 'applied', after: { verified: true, status: 'resolved' } });
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByText('replication.reconcile').first().waitFor();
   });

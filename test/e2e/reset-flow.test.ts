@@ -1,13 +1,12 @@
 // The offset-reset flow in the real console: preview first, refusal on an active group with the
 // reason, apply on an empty group, the change visible on the group page, and the audit record.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import type { GroupDetail, GroupSummary } from '../../shared/kafka/groups';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually } from '../support/bridge-harness';
+import { auditActions } from '../support/audit';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { deleteTestArtifacts } from '../support/kafka-cli';
 import { launchChromium } from '../support/browser';
@@ -84,7 +83,7 @@ describe('reset offsets in the console', () => {
     const row = page.getByTestId('audit-row').first();
     await expect.poll(() => row.textContent()).toContain('groups.resetOffsets');
     expect(await row.textContent()).toContain(idle);
-    const records = fs.readFileSync(path.join(server.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string; result: string });
-    expect(records.filter((r) => r.action === 'groups.resetOffsets' && r.result === 'ok')).toHaveLength(1);
+    const records = auditActions(server.dataDir);
+    expect(records.filter((r) => r.action === 'groups.resetOffsets' && r.result === 'applied')).toHaveLength(1);
   });
 });

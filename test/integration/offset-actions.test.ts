@@ -1,11 +1,9 @@
 // Offset resets, deletes and their audit records against the real broker. Where kafka-consumer-
 // groups can answer the same question (--reset-offsets --dry-run), its new offsets are the reference.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GroupDetail, GroupSummary } from '../../shared/kafka/groups';
 import type { ResetResult } from '../../shared/kafka/offset-reset';
-import type { AuditRecord } from '../../shared/audit/audit-record';
+import { auditActions } from '../support/audit';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
 import { testBrokers, uniqueSuffix } from '../support/brokers';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';
@@ -22,7 +20,7 @@ let betweenBatches = 0;
 
 const committedOf = async (groupId: string) => Object.fromEntries((await harness.value<GroupDetail>('groups.describe', { groupId })).offsets.map((o) => [`${o.topic}-${o.partition}`, o.committedOffset]));
 const preview = (to: unknown, extra: Record<string, unknown> = {}) => harness.value<ResetResult>('groups.resetOffsets', { groupId: idle, to, dryRun: true, ...extra });
-const auditRecords = () => fs.readFileSync(path.join(harness.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+const auditRecords = () => auditActions(harness.dataDir);
 
 async function cliDryRun(...target: string[]): Promise<Record<string, number>> {
   const rows = parseTables(await consumerGroupCommand('--group', idle, '--reset-offsets', ...target, '--all-topics', '--dry-run'));
@@ -118,7 +116,7 @@ describe('applying', () => {
     const after = await committedOf(idle);
     for (const r of plan.partitions) expect(after[`${r.topic}-${r.partition}`]).toBe(r.newOffset);
     const record = auditRecords().at(-1)!;
-    expect(record).toMatchObject({ action: 'groups.resetOffsets', result: 'ok', target: { groupId: idle } });
+    expect(record).toMatchObject({ action: 'groups.resetOffsets', result: 'applied', target: { groupId: idle } });
     expect(record.after).toEqual(plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.newOffset })));
     // A double click or a retry sends the same preview again: refused, not shifted twice.
     const again = await harness.rpc('groups.resetOffsets', { groupId: idle, to: { kind: 'shiftBy', value: -3 }, dryRun: false, expectedCurrent });
@@ -166,7 +164,7 @@ describe('applying', () => {
     await harness.value('groups.deleteOffsets', { groupId: source, topic, dryRun: false });
     const cli = await consumerGroupCommand('--describe', '--group', source, '--offsets').catch((e: { stdout?: string }) => e.stdout ?? '');
     expect(parseTables(cli).filter((r) => r.TOPIC === topic)).toHaveLength(0);
-    expect(auditRecords().at(-1)).toMatchObject({ action: 'groups.deleteOffsets', result: 'ok' });
+    expect(auditRecords().at(-1)).toMatchObject({ action: 'groups.deleteOffsets', result: 'applied' });
   });
 
   it('deletes an empty group, and Kafka no longer lists it', async () => {
@@ -176,6 +174,6 @@ describe('applying', () => {
     await harness.value('groups.delete', { groupId: idle, dryRun: false });
     const listed = parseTables(await consumerGroupCommand('--list', '--type')).map((r) => r.GROUP);
     expect(listed).not.toContain(idle);
-    expect(auditRecords().at(-1)).toMatchObject({ action: 'groups.delete', result: 'ok', target: { groupId: idle } });
+    expect(auditRecords().at(-1)).toMatchObject({ action: 'groups.delete', result: 'applied', target: { groupId: idle } });
   });
 });

@@ -2,10 +2,8 @@
 // the example workspace, through the same HTTP API the console uses: subjects, versions, references
 // both ways, compatibility tests, the lint gate with an audited override, compatibility changes,
 // and drift between an accepted decision and the registry.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../shared/audit/audit-record';
+import { auditActions } from '../support/audit';
 import type { SchemaVersion, SubjectSummary } from '../../shared/registry/registry';
 import type { CompatibilityCheck } from '../../shared/governance/governance-api';
 import type { GovernanceOverview } from '../../shared/governance/overview';
@@ -24,7 +22,7 @@ let harness: Harness;
 const record = (fields: Array<Record<string, unknown>>) => JSON.stringify({ type: 'record', name: 'PaymentEvent', namespace: `it${id}`, fields });
 const v1 = record([{ name: 'payId', type: 'string' }, { name: 'payAmt', type: 'long' }, { name: 'mrchId', type: 'string' }]);
 const v2 = record([{ name: 'payId', type: 'string' }, { name: 'payAmt', type: 'long' }, { name: 'mrchId', type: 'string' }, { name: 'crncyCd', type: 'string', default: 'KRW' }]);
-const auditRecords = () => fs.readFileSync(path.join(harness.dataDir, 'audit.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+const auditRecords = () => auditActions(harness.dataDir);
 
 beforeAll(async () => {
   harness = await startHarness(testBrokers, { env: { SLUICE_REGISTRY_URL: testRegistryUrl }, exampleWorkspace: true });
@@ -52,7 +50,7 @@ describe('schema registry', () => {
     expect(result.compatibility).toBe('BACKWARD');
     expect((await harness.value<{ compatibility: string }>('registry.versions', { subject: payments })).compatibility).toBe('BACKWARD');
     const audit = auditRecords().filter((r) => r.action === 'registry.setCompatibility' && (r.target as { subject: string }).subject === payments);
-    expect(audit.at(-1)).toMatchObject({ result: 'ok', before: { compatibility: result.before }, after: { compatibility: 'BACKWARD' } });
+    expect(audit.at(-1)).toMatchObject({ result: 'applied', before: { compatibility: result.before }, after: { compatibility: 'BACKWARD' } });
   });
 
   it('tests a draft: compatible or not under the subject level, what changes, and an already registered version', async () => {
@@ -73,7 +71,7 @@ describe('schema registry', () => {
     const reason = 'Channel codes join the dictionary in DA-112; the payments team needs the field now.';
     expect(await harness.value('registry.register', { subject: payments, schemaType: 'AVRO', schema: nonstandard, overrideReason: reason })).toMatchObject({ version: 2 });
     const audit = auditRecords().filter((r) => r.action === 'registry.register' && (r.target as { subject: string }).subject === payments);
-    expect(audit.at(-1)).toMatchObject({ result: 'ok', after: { version: 2, lintErrors: 3, overrideReason: reason } });
+    expect(audit.at(-1)).toMatchObject({ result: 'applied', after: { version: 2, lintErrors: 3, overrideReason: reason } });
   });
 
   it('shows references both ways', async () => {

@@ -23,12 +23,14 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** Opens a copy of the example workspace, as the first run does. */
   exampleWorkspace?: boolean;
+  /** The data folder (a small filesystem, say); by default a fresh temporary folder, removed at close. */
+  dataDir?: string;
 }
 
 export const exampleWorkspaceDir = path.join(repoRoot, 'assets', 'example-workspace');
 
 export async function startHarness(brokers: string, options: HarnessOptions = {}): Promise<Harness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-test-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-test-'));
   const env = { SLUICE_KAFKA_BROKERS: brokers, ...options.env };
   const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
@@ -59,7 +61,7 @@ export async function startHarness(brokers: string, options: HarnessOptions = {}
     async close() {
       await bridge.close();
       await services.close();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
