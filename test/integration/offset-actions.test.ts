@@ -125,6 +125,14 @@ describe('applying', () => {
     expect(await committedOf(idle)).toEqual(after);
   });
 
+  it('refuses an apply that does not carry its preview\'s offsets (a retry could shift twice)', async () => {
+    const before = await committedOf(idle);
+    const answer = await harness.rpc('groups.resetOffsets', { groupId: idle, to: { kind: 'shiftBy', value: -1 }, dryRun: false });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error?.message).toContain('Preview first');
+    expect(await committedOf(idle)).toEqual(before);
+  });
+
   it('applies concurrent identical requests once: the second finds the offsets changed', async () => {
     const plan = await preview({ kind: 'shiftBy', value: -2 });
     const expectedCurrent = plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset }));
@@ -133,6 +141,18 @@ describe('applying', () => {
     const answers = await Promise.all([harness.rpc('groups.resetOffsets', request), harness.rpc('groups.resetOffsets', request)]);
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(auditRecords().length - before).toBe(1);
+  });
+
+  it('moves the offsets once under 200 concurrent applies of one shift-by-1 preview', async () => {
+    const plan = await preview({ kind: 'shiftBy', value: -1 });
+    const expectedCurrent = plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset }));
+    const request = { groupId: idle, to: { kind: 'shiftBy', value: -1 }, dryRun: false, expectedCurrent };
+    const answers = await Promise.all(Array.from({ length: 200 }, () => harness.rpc('groups.resetOffsets', request)));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409 && a.body.error?.code === 'STALE_PREVIEW')).toHaveLength(199);
+    const after = await committedOf(idle);
+    for (const r of plan.partitions) expect(after[`${r.topic}-${r.partition}`]).toBe(r.newOffset);
+    expect(plan.partitions.some((r) => r.newOffset !== r.currentOffset)).toBe(true);
   });
 
   it('on a production profile, needs the profile name typed', async () => {
@@ -146,7 +166,9 @@ describe('applying', () => {
       const refused = await harness.rpc('groups.resetOffsets', { groupId: idle, to: { kind: 'earliest' }, dryRun: false, confirmation: 'payments prod' });
       expect(refused.status).toBe(428);
       expect(refused.body.error?.code).toBe('CONFIRMATION_REQUIRED');
-      const done = await harness.value<ResetResult>('groups.resetOffsets', { groupId: idle, to: { kind: 'earliest' }, dryRun: false, confirmation: 'Payments prod' });
+      const plan = await preview({ kind: 'earliest' });
+      const expectedCurrent = plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset }));
+      const done = await harness.value<ResetResult>('groups.resetOffsets', { groupId: idle, to: { kind: 'earliest' }, dryRun: false, confirmation: 'Payments prod', expectedCurrent });
       expect(done.applied).toBe(true);
       expect(Object.values(await committedOf(idle))).toEqual([0, 0]);
       expect(auditRecords().at(-1)!.profile).toMatchObject({ name: 'Payments prod', production: true });
