@@ -99,6 +99,7 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
       </fieldset>
       {problems.length > 0 && <ul className="problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
+      {test.error && <p className="error-text" role="alert" data-testid="test-error">{test.error.message}</p>}
       {test.data && (
         <p className={test.data.reachable ? 'ok-text' : 'error-text'} role="status" data-testid="test-result">
           {test.data.reachable ? `Connected: cluster ${test.data.clusterId}, ${test.data.brokerCount} broker(s), ${test.data.latencyMs} ms.` : `Could not connect: ${test.data.error}`}
