@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { profileSettingsSchema, type ProfileInput, type ProfileSettings, type ProfileView } from '../../shared/profiles/profiles';
+import { profileSettingsSchema, type ProfileInput, type ProfileSettings, type ProfileView, type SecretStorage } from '../../shared/profiles/profiles';
 import { AppFailure } from '../../shared/common/result';
 import { createLogger } from '../platform/logger';
 import { writeFileAtomic } from '../platform/atomic-write';
@@ -100,12 +100,12 @@ export class ProfileStore {
     return () => this.#listeners.delete(listener);
   }
 
-  list(): { profiles: ProfileView[]; activeProfileId: string | null } {
+  list(): { profiles: ProfileView[]; activeProfileId: string | null; secretStorage: SecretStorage } {
     const profiles: ProfileView[] = this.#stored.profiles.map(({ id, settings }) => ({
       ...settings, id, hasPassword: this.secrets.has(id), hasRegistryPassword: this.secrets.has(registrySecret(id)), fromEnvironment: false,
     }));
     if (this.fromEnvironment) profiles.unshift({ ...this.fromEnvironment, id: ENVIRONMENT_PROFILE_ID, hasPassword: false, hasRegistryPassword: this.#environmentRegistryPassword !== null, fromEnvironment: true });
-    return { profiles, activeProfileId: this.activeProfileId() };
+    return { profiles, activeProfileId: this.activeProfileId(), secretStorage: this.secrets.storage };
   }
 
   activeProfileId(): string | null {

@@ -137,6 +137,7 @@ export function ProfilesPage() {
         <h1>Connections</h1>
         <div className="toolbar"><button type="button" className="primary" onClick={() => setEditing('new')}>Add profile</button></div>
       </header>
+      {profiles.data?.secretStorage.warning && <p className="stale-banner" role="alert" data-testid="secret-storage-warning">{profiles.data.secretStorage.warning}</p>}
       {profiles.isPending && !profiles.isError && <Loading what="profiles" />}
       {profiles.isError && !profiles.data && <ErrorView error={profiles.error} />}
       {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
