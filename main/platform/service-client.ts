@@ -3,6 +3,15 @@
 // are safe to repeat (an idempotency key, or a registry write that is idempotent by content), and
 // every response checked against the service's contract. Failures become AppFailures a person can
 // act on.
+//
+// Every call ends: each attempt has a timeout that covers the whole body (a body that stalls after
+// its headers is a timeout, a connection closed mid-body is a transient error, both retried), and
+// all attempts and waits of a call share one time budget, so a hung service ends a call in about
+// 12 s rather than attempts × timeout + waits. An operation that makes several calls (one after
+// another, some of whose failures it tolerates) shares one more bound (within()): it ends once the
+// service has not answered for the budget, while a big but answering workload runs to its end.
+// Retry-After is honoured up to a bound; a longer one ends the call with the service's own request
+// to wait.
 import { AppFailure } from '../../shared/common/result';
 import { createLogger } from './logger';
 
@@ -23,10 +32,34 @@ export interface ServiceEndpoint {
 }
 
 export interface ClientOptions {
+  /** How long one attempt may take, from sending the request to the last byte of the answer. */
   timeoutMs?: number;
   /** Delays before each retry; the attempt count is one more than its length. */
   retryDelaysMs?: number[];
+  /** All attempts and waits of one call together; the call ends within it. */
+  budgetMs?: number;
+  /** The longest Retry-After the client waits for; a longer one ends the call. */
+  maxRetryAfterMs?: number;
 }
+
+/** What a call may take at most, all retries included: a person waits for it, and a page polls it. */
+export const CALL_BUDGET_MS = 12_000;
+const ATTEMPT_TIMEOUT_MS = 5_000;
+const RETRY_DELAYS_MS = [250, 1_000, 3_000];
+const MAX_RETRY_AFTER_MS = 5_000;
+/** A retry that would have less time than this before the deadline is not started. */
+const MIN_ATTEMPT_MS = 1_000;
+
+/** Retry-After as delay-seconds or an HTTP date, in milliseconds from now; null when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | null {
+  if (!header) return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
 
 // The company services answer { error: { code, message } }; a Schema Registry { error_code, message }.
 interface ErrorBody { error?: { code?: string; message?: string }; message?: string; error_code?: number }
@@ -34,13 +67,29 @@ const errorMessage = (body: ErrorBody | undefined) => body?.error?.message ?? bo
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Shared by the calls of one operation: when the service last answered any of them. */
+interface Operation { budgetMs: number; lastAnswerAt: number }
+
 export class ServiceClient {
   private readonly timeoutMs: number;
   private readonly retryDelaysMs: number[];
+  private readonly budgetMs: number;
+  private readonly maxRetryAfterMs: number;
 
-  constructor(readonly endpoint: ServiceEndpoint, private readonly contract: ResponseChecker, options: ClientOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retryDelaysMs = options.retryDelaysMs ?? [250, 1000, 3000];
+  /** `operation`, when set, is shared by every call of this client (within()). */
+  constructor(readonly endpoint: ServiceEndpoint, private readonly contract: ResponseChecker, private readonly options: ClientOptions = {}, private readonly operation: Operation | null = null) {
+    this.timeoutMs = options.timeoutMs ?? ATTEMPT_TIMEOUT_MS;
+    this.retryDelaysMs = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.budgetMs = options.budgetMs ?? CALL_BUDGET_MS;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? MAX_RETRY_AFTER_MS;
+  }
+
+  /**
+   * The same client for one operation of several calls: none of them waits once the service has
+   * given no answer for `budgetMs` (since the operation began, or since its last answer).
+   */
+  within(budgetMs: number = CALL_BUDGET_MS): ServiceClient {
+    return new ServiceClient(this.endpoint, this.contract, this.options, { budgetMs, lastAnswerAt: Date.now() });
   }
 
   get<T>(path: string, component: string): Promise<T> {
@@ -63,10 +112,25 @@ export class ServiceClient {
 
   private async request<T>(method: 'GET' | 'POST' | 'PUT', path: string, component: string, body?: unknown, idempotencyKey?: string): Promise<T> {
     const { label } = this.endpoint;
+    const started = Date.now();
+    const operation = this.operation;
+    // Read afresh before each attempt: another call of the operation may have had an answer since.
+    const deadlineNow = () => Math.min(started + this.budgetMs, operation ? operation.lastAnswerAt + operation.budgetMs : Infinity);
     let lastFailure: AppFailure | null = null;
+    let wantsWaitMs = 0;
     for (let attempt = 0; attempt <= this.retryDelaysMs.length; attempt++) {
-      if (attempt > 0) await sleep(this.retryDelaysMs[attempt - 1]!);
-      let response: Response;
+      if (attempt > 0) {
+        const waitMs = Math.max(this.retryDelaysMs[attempt - 1]!, wantsWaitMs);
+        // A retry that could not finish before the deadline would only make the caller wait longer.
+        if (Date.now() + waitMs + Math.min(this.timeoutMs, MIN_ATTEMPT_MS) > deadlineNow()) break;
+        await sleep(waitMs);
+      }
+      const attemptTimeoutMs = Math.min(this.timeoutMs, deadlineNow() - Date.now());
+      if (attemptTimeoutMs <= 0) break;
+      const failed = (code: 'SERVICE_UNREACHABLE' | 'SERVICE_ERROR', message: string, details: Record<string, unknown> = {}) =>
+        new AppFailure(code, message, { url: this.endpoint.baseUrl, attempts: attempt + 1, elapsedMs: Date.now() - started, ...details });
+      let response: Response | null = null;
+      let text: string;
       try {
         response = await fetch(new URL(path, this.endpoint.baseUrl), {
           method,
@@ -77,16 +141,22 @@ export class ServiceClient {
             ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
           },
           body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.timeoutMs),
+          // Covers the body too: a body that stalls after its headers times out like a silent service.
+          signal: AbortSignal.timeout(attemptTimeoutMs),
         });
+        text = await response.text();
+        if (operation) operation.lastAnswerAt = Date.now();
       } catch (error) {
         const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-        lastFailure = new AppFailure('SERVICE_UNREACHABLE', timedOut
-          ? `The ${label} did not answer within ${this.timeoutMs / 1000} s (${this.endpoint.baseUrl}).`
-          : `The ${label} is unreachable at ${this.endpoint.baseUrl}: ${describeNetworkError(error)}.`, { url: this.endpoint.baseUrl, attempts: attempt + 1 });
+        const url = this.endpoint.baseUrl;
+        lastFailure = failed('SERVICE_UNREACHABLE', timedOut
+          ? `The ${label} did not ${response ? 'finish its answer' : 'answer'} within ${seconds(attemptTimeoutMs)} (${url}).`
+          : response
+            ? `The ${label} closed the connection in the middle of its answer (${url}): ${describeNetworkError(error)}.`
+            : `The ${label} is unreachable at ${url}: ${describeNetworkError(error)}.`);
+        wantsWaitMs = 0;
         continue;
       }
-      const text = await response.text();
       let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : undefined;
@@ -95,7 +165,13 @@ export class ServiceClient {
       }
       if (response.status >= 500 || response.status === 429) {
         const message = errorMessage(parsed as ErrorBody | undefined) ?? text.slice(0, 200);
-        lastFailure = new AppFailure('SERVICE_ERROR', `The ${label} failed (HTTP ${response.status}): ${message || 'no details'}.`, { status: response.status, attempts: attempt + 1 });
+        const asked = retryAfterMs(response.headers.get('retry-after'));
+        lastFailure = failed('SERVICE_ERROR', `The ${label} failed (HTTP ${response.status}): ${message || 'no details'}.`, { status: response.status });
+        if (asked !== null && (asked > this.maxRetryAfterMs || Date.now() + asked > deadlineNow())) {
+          // Never sooner than the service asked: a wait longer than the bound ends the call, saying so.
+          throw failed('SERVICE_ERROR', `The ${label} failed (HTTP ${response.status}): ${message || 'no details'}, and asked to be retried in ${Math.ceil(asked / 1000)} s.`, { status: response.status, retryAfterMs: asked });
+        }
+        wantsWaitMs = asked ?? 0;
         continue;
       }
       if (!response.ok) throw this.clientError(response.status, parsed as ErrorBody | undefined);
@@ -108,7 +184,7 @@ export class ServiceClient {
       }
       return parsed as T;
     }
-    throw lastFailure!;
+    throw lastFailure ?? new AppFailure('SERVICE_UNREACHABLE', `The ${label} was not asked: it has not answered this operation's earlier calls for ${seconds(operation?.budgetMs ?? this.budgetMs)} (${this.endpoint.baseUrl}).`, { url: this.endpoint.baseUrl, attempts: 0 });
   }
 
   private clientError(status: number, body: ErrorBody | undefined): AppFailure {

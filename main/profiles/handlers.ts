@@ -25,8 +25,10 @@ export function profileHandlers(deps: ProfileHandlerDependencies): HandlerSlice<
     'profiles.activate': ({ id }) => afterChange(deps.profiles.activate(id)),
     'profiles.test': async ({ id, settings, password, registryPassword }) => {
       if (settings) {
-        // Testing an edited form: a blank password means "use the stored one", as in the form.
-        return testConnection(deps.kafkaFactory, settings, password ?? (id ? deps.profiles.password(id) : null), registryPassword ?? (id ? deps.profiles.registryPassword(id) : null));
+        // Testing an edited form: a blank password means "use the stored one", as in the form, but
+        // only where it was stored for; edited addresses need it typed again.
+        const credentials = deps.profiles.credentialsFor(id, settings, { password, registryPassword });
+        return testConnection(deps.kafkaFactory, settings, credentials.password, credentials.registryPassword);
       }
       if (!id) throw new AppFailure('INVALID_INPUT', 'Give either a profile id or the settings to test.');
       return testConnection(deps.kafkaFactory, deps.profiles.get(id), deps.profiles.password(id), deps.profiles.registryPassword(id));

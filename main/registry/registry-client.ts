@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { SchemaType } from '../../shared/governance/schema-fields';
 import { AppFailure } from '../../shared/common/result';
-import { ServiceClient, type ClientOptions, type ResponseChecker } from '../platform/service-client';
+import { CALL_BUDGET_MS, ServiceClient, type ClientOptions, type ResponseChecker } from '../platform/service-client';
 
 const reference = z.object({ name: z.string(), subject: z.string(), version: z.number() });
 const shapes = {
@@ -40,9 +40,21 @@ const segment = encodeURIComponent;
 export class RegistryClient {
   private http: ServiceClient;
 
-  constructor(endpoint: RegistryEndpoint, options?: ClientOptions) {
+  constructor(endpoint: RegistryEndpoint | ServiceClient, options?: ClientOptions) {
+    if (endpoint instanceof ServiceClient) {
+      this.http = endpoint;
+      return;
+    }
     const basicAuth = endpoint.username ? { username: endpoint.username, password: endpoint.password ?? '' } : null;
     this.http = new ServiceClient({ label: 'schema registry', baseUrl: endpoint.url.replace(/\/+$/, '') + '/', token: null, basicAuth }, checker, options);
+  }
+
+  /**
+   * This client for one operation (a page's answer, a registration): all its calls together end
+   * within `budgetMs`, however many it makes one after another.
+   */
+  within(budgetMs: number = CALL_BUDGET_MS): RegistryClient {
+    return new RegistryClient(this.http.within(budgetMs));
   }
 
   get url(): string {

@@ -61,7 +61,8 @@ export class RegistryService {
       this.#latest.clear();
       this.#settings.clear();
     }
-    return this.#client.client;
+    // Each operation starts here: its calls share one deadline, so a hung registry ends it in seconds.
+    return this.#client.client.within();
   }
 
   #auditProfile() {

@@ -17,7 +17,12 @@ interface Poller {
   failures: number;
 }
 
-const MAX_BACKOFF_MS = 30_000;
+/**
+ * While a live source fails it is asked again after twice its interval and more, but never later
+ * than this: a page shows the source's return within a few seconds (an SRE watches it come back),
+ * and a failing source gets one call every few seconds, each with its client's own short retries.
+ */
+const MAX_BACKOFF_MS = 4_000;
 
 export class SubscriptionHub {
   readonly #pollers = new Map<string, Poller>();
@@ -80,7 +85,7 @@ export class SubscriptionHub {
     }
     poller.failures = result.ok ? 0 : poller.failures + 1;
     const interval = ((contract as Record<string, { live?: number }>)[method]?.live ?? 5_000) * this.intervalScale;
-    const delay = Math.min(MAX_BACKOFF_MS, interval * 2 ** Math.min(poller.failures, 4));
+    const delay = poller.failures === 0 ? interval : Math.min(MAX_BACKOFF_MS * this.intervalScale, interval * 2 ** Math.min(poller.failures, 4));
     if (poller.timer) return; // refresh() scheduled a tick meanwhile
     poller.timer = setTimeout(() => void this.#tick(key, method, input, poller), delay);
   }

@@ -1,7 +1,7 @@
 // Connection profiles: the clusters (and their registries) Sluice can talk to, and which is active.
 import { z } from 'zod';
 import { method, noInput } from '../common/contract-method';
-import { profileInputSchema, profileSettingsSchema, profileViewSchema } from './profiles';
+import { profileInputSchema, profileSettingsSchema, profileViewSchema, secretStorageSchema } from './profiles';
 
 export const connectionTestSchema = z.object({
   reachable: z.boolean(),
@@ -23,7 +23,7 @@ const activeProfileReaders = [
 export const profilesContract = {
   'profiles.list': method({
     input: noInput,
-    output: z.object({ profiles: z.array(profileViewSchema), activeProfileId: z.string().nullable() }),
+    output: z.object({ profiles: z.array(profileViewSchema), activeProfileId: z.string().nullable(), secretStorage: secretStorageSchema }),
     live: 2_000,
   }),
   'profiles.save': method({ input: profileInputSchema, output: profileViewSchema, invalidates: activeProfileReaders }),

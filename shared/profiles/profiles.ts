@@ -43,6 +43,14 @@ export const profileViewSchema = profileSettingsSchema.extend({
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
 
+/** Where stored passwords are kept: encrypted by the OS keychain, or in main's memory until it stops. */
+export const secretStorageSchema = z.object({
+  kind: z.enum(['os-keychain', 'memory']),
+  /** Why passwords are not kept safely on disk (Linux without a keyring); null when nothing is wrong. */
+  warning: z.string().nullable(),
+});
+export type SecretStorage = z.infer<typeof secretStorageSchema>;
+
 export const profileInputSchema = z.object({
   id: z.string().optional(),
   settings: profileSettingsSchema,

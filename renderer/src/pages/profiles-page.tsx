@@ -99,6 +99,7 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
       </fieldset>
       {problems.length > 0 && <ul className="problems">{problems.map((p) => <li key={p}>{p}</li>)}</ul>}
       {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
+      {test.error && <p className="error-text" role="alert" data-testid="test-error">{test.error.message}</p>}
       {test.data && (
         <p className={test.data.reachable ? 'ok-text' : 'error-text'} role="status" data-testid="test-result">
           {test.data.reachable ? `Connected: cluster ${test.data.clusterId}, ${test.data.brokerCount} broker(s), ${test.data.latencyMs} ms.` : `Could not connect: ${test.data.error}`}
@@ -136,6 +137,7 @@ export function ProfilesPage() {
         <h1>Connections</h1>
         <div className="toolbar"><button type="button" className="primary" onClick={() => setEditing('new')}>Add profile</button></div>
       </header>
+      {profiles.data?.secretStorage.warning && <p className="stale-banner" role="alert" data-testid="secret-storage-warning">{profiles.data.secretStorage.warning}</p>}
       {profiles.isPending && !profiles.isError && <Loading what="profiles" />}
       {profiles.isError && !profiles.data && <ErrorView error={profiles.error} />}
       {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}

@@ -11,6 +11,7 @@ import { adrLabel } from '../decisions/adr-status';
 import { CompatibilityDialog } from './compatibility-dialog';
 import { ComplianceBar } from './compliance-bar';
 import { SchemaDraft } from './schema-draft';
+import { RegistryAdvice, RegistryProblem } from './registry-problem';
 
 const tabs = ['schema', 'diff', 'references', 'draft'] as const;
 type Tab = (typeof tabs)[number];
@@ -36,7 +37,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
   const expected = adrs.find((a) => a.statusKind === 'accepted' && a.expects.compatibility[subject])?.expects.compatibility[subject];
 
   if (versions.isPending && !versions.isError) return <Loading what={subject} />;
-  if (versions.isError && !isNew && !versions.data) return <ErrorView error={versions.error} />;
+  if (versions.isError && !isNew && !versions.data) return <ErrorView error={versions.error} action={<RegistryAdvice error={versions.error} />} />;
   return (
     <section className="page">
       <header className="page-header">
@@ -53,6 +54,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
         )}
         <div className="toolbar">{adrs.map((a) => <a key={a.number} className="link-chip" href={hrefFor({ page: 'decision', number: a.number })} data-testid="subject-adr">{adrLabel(a.number)} {a.title}</a>)}</div>
       </header>
+      <RegistryProblem error={versions.data && !isNew ? versions.error : null} />
       {drift.map((d) => (
         <div key={d.kind + d.adr} className="conflict-banner" role="alert" data-testid="subject-drift">
           {d.message} <a href={hrefFor({ page: 'decision', number: d.adr })}>Read {adrLabel(d.adr)}</a>
@@ -77,7 +79,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
             </label>
             {schema.data && <span className="muted small">id {schema.data.id} · {schema.data.schemaType}</span>}
           </div>
-          {schema.isError && <ErrorView error={schema.error} />}
+          {schema.isError && <ErrorView error={schema.error} action={<RegistryAdvice error={schema.error} />} />}
           {schema.data && <CodeEditor path={`registry/${subject}/v${schema.data.version}`} language={languageForSchema(schema.data.schemaType)} value={prettySchema(schema.data.schemaType, schema.data.schema)} readOnly height="480px" />}
         </div>
       )}

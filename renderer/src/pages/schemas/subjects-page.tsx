@@ -7,6 +7,7 @@ import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { adrLabel } from '../decisions/adr-status';
 import { ComplianceBar } from './compliance-bar';
+import { RegistryAdvice, RegistryProblem } from './registry-problem';
 
 export function SubjectsPage() {
   const subjects = useLive('registry.subjects', {});
@@ -39,7 +40,8 @@ export function SubjectsPage() {
         </form>
       )}
       {subjects.isPending && !subjects.isError && <Loading what="subjects" />}
-      {subjects.isError && !subjects.data && <ErrorView error={subjects.error} />}
+      <RegistryProblem error={subjects.data ? subjects.error : null} />
+      {subjects.isError && !subjects.data && <ErrorView error={subjects.error} action={<RegistryAdvice error={subjects.error} />} />}
       {subjects.data && (rows.length === 0 ? <div className="state-view"><h3>{subjects.data.subjects.length === 0 ? 'The registry has no subjects yet.' : 'No subject matches the filter.'}</h3></div> : (
         <table className="grid" data-testid="subjects">
           <thead><tr><th>Subject</th><th>Type</th><th className="num">Versions</th><th className="num">Latest id</th><th>Compatibility</th><th>Mode</th><th className="num">Refs</th><th>Standard names</th><th>Decisions</th></tr></thead>

@@ -62,4 +62,42 @@ describe('ProfileStore', () => {
     const store = new ProfileStore(dir, new MemorySecretStore(), null);
     expect(() => store.activate('nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
+  it('binds each stored secret to the endpoint it was saved for', () => {
+    const secrets = new MemorySecretStore();
+    const store = new ProfileStore(dir, secrets, null);
+    const { id } = store.save({ settings: { ...settings, bootstrapBrokers: ['kafka-1:9093', 'kafka-2:9093'] }, password: 'hunter2', registryPassword: 'registry-secret' });
+    // The same brokers in another order or case, and the URL with a trailing slash, are the same endpoints.
+    const same = { ...settings, bootstrapBrokers: ['KAFKA-2:9093', 'kafka-1:9093'], registry: { ...settings.registry, url: `${settings.registry.url}/` } };
+    expect(store.credentialsFor(id, same)).toEqual({ password: 'hunter2', registryPassword: 'registry-secret' });
+    expect(() => store.credentialsFor(id, { ...same, bootstrapBrokers: ['kafka-1:9093'] })).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', details: { retype: ['password'] } }));
+    expect(() => store.credentialsFor(id, { ...same, registry: { ...settings.registry, url: 'http://registry.example/apis/ccompat/v7' } })).toThrow(expect.objectContaining({ details: { retype: ['registryPassword'] } }));
+  });
+  it('binds a password stored before binding existed to the settings its profile was saved with', () => {
+    const secrets = new MemorySecretStore();
+    const { id } = new ProfileStore(dir, secrets, null).save({ settings });
+    secrets.set(id, 'legacy-password');
+    const store = new ProfileStore(dir, secrets, null);
+    expect(store.password(id)).toBe('legacy-password');
+    expect(() => store.save({ id, settings: { ...settings, bootstrapBrokers: ['elsewhere:9093'] } })).toThrow(/SASL password .* Type the SASL password again/);
+    expect(store.get(id).bootstrapBrokers).toEqual(['kafka-1:9093']);
+  });
+  it('does not send a secret whose profile was edited behind its back (profiles.json changed on disk)', () => {
+    const secrets = new MemorySecretStore();
+    const { id } = new ProfileStore(dir, secrets, null).save({ settings, password: 'hunter2' });
+    const file = path.join(dir, 'profiles.json');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('kafka-1:9093', 'elsewhere:9093'));
+    expect(new ProfileStore(dir, secrets, null).password(id)).toBeNull();
+  });
+  it('sends SLUICE_REGISTRY_PASSWORD only to SLUICE_REGISTRY_URL', () => {
+    vi.stubEnv('SLUICE_REGISTRY_PASSWORD', 'env-secret');
+    try {
+      const environment = environmentProfile('a:9092', { SLUICE_REGISTRY_URL: 'http://registry.internal:8081', SLUICE_REGISTRY_USER: 'ops' })!;
+      const store = new ProfileStore(dir, new MemorySecretStore(), environment);
+      expect(store.registryPassword('environment')).toBe('env-secret');
+      expect(store.credentialsFor('environment', environment).registryPassword).toBe('env-secret');
+      expect(() => store.credentialsFor('environment', { ...environment, registry: { url: 'http://elsewhere:8081', username: 'ops' } })).toThrow(/registry password/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
 });
