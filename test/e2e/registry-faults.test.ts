@@ -8,11 +8,11 @@ import type { Browser, Page } from 'playwright-core';
 import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
 import { startConsoleServer, type ConsoleServer } from '../support/console-server';
 import { launchChromium } from '../support/browser';
-import { startFaultyProxy, type FaultyProxy } from '../support/faulty-proxy';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 
 const subject = `e2e-${uniqueSuffix()}.registry-faults-value`;
 const registry = (p: string, init?: RequestInit) => fetch(`${testRegistryUrl}/${p}`, { ...init, headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' } });
-let proxy: FaultyProxy;
+let proxy: FaultProxy;
 let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
@@ -20,7 +20,7 @@ let page: Page;
 beforeAll(async () => {
   const schema = JSON.stringify({ type: 'record', name: 'RegistryFault', fields: [{ name: 'id', type: 'string' }] });
   expect((await registry(`subjects/${encodeURIComponent(subject)}/versions`, { method: 'POST', body: JSON.stringify({ schema }) })).ok).toBe(true);
-  proxy = await startFaultyProxy(testRegistryUrl);
+  proxy = await startFaultProxy(testRegistryUrl);
   server = await startConsoleServer(testBrokers, { SLUICE_REGISTRY_URL: proxy.url });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 820 } });
@@ -42,7 +42,7 @@ const banner = () => page.getByTestId('registry-error');
 /** Milliseconds until the registry's error banner is gone after the registry is back. */
 async function recovery(): Promise<number> {
   const started = Date.now();
-  proxy.mode('pass');
+  proxy.set(null);
   await banner().waitFor({ state: 'detached', timeout: 30_000 });
   return Date.now() - started;
 }
@@ -50,7 +50,7 @@ async function recovery(): Promise<number> {
 describe('Schemas page when the registry fails', () => {
   it('shows a registry answering 500 above the last subjects, and recovers within seconds', async () => {
     await row().waitFor({ timeout: 60_000 });
-    proxy.mode('fail');
+    proxy.set({ match: /./, fault: '500-before' });
     await banner().waitFor({ timeout: 30_000 });
     expect(await banner().textContent()).toMatch(/HTTP 500.*Error in the backend datastore.*logs/);
     expect(await row().count()).toBe(1);
@@ -62,7 +62,7 @@ describe('Schemas page when the registry fails', () => {
 
   it('shows a hung registry within its call budget, and recovers within seconds when it answers again', async () => {
     const hungAt = Date.now();
-    proxy.mode('hang');
+    proxy.set({ match: /./, fault: 'hold' });
     await banner().waitFor({ timeout: 40_000 });
     console.log(`[registry-faults] hung registry shown after ${Date.now() - hungAt} ms`);
     expect(await banner().textContent()).toMatch(/did not answer within/);

@@ -1,10 +1,12 @@
-// A proxy in front of a real service that loses answers on purpose: it forwards a request (so the
-// service really applies it) and then closes the connection, never answers, answers 500, or
-// answers late. Tests use it to check that Sluice records what really happened.
+// A proxy in front of a real service that fails on purpose. Some faults happen after the service
+// applied the request (it is forwarded, then the connection closes, the answer never comes, a 500
+// replaces it, or it comes late): tests check that Sluice records what really happened. Others
+// happen before (a 500 without forwarding, or requests held until the fault is cleared, as a
+// stalled service answers once it resumes): tests check that pages say so and recover.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'close-after-apply' | 'hang-after-apply' | '500-after-apply' | 'slow';
+export type Fault = 'close-after-apply' | 'hang-after-apply' | '500-after-apply' | 'slow' | '500-before' | 'hold';
 
 export interface FaultRule {
   /** Which requests it applies to, e.g. /^POST .*\/versions$/ (matched against "METHOD /path"). */
@@ -29,6 +31,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   let rule: (FaultRule & { left: number }) | null = null;
   const seen: string[] = [];
   const sockets = new Set<Socket>();
+  /** Requests held by a 'hold' fault: forwarded when the fault is cleared. */
+  const held: Array<() => void> = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (c: Buffer) => chunks.push(c));
@@ -37,6 +41,14 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       seen.push(line);
       const fault = rule && rule.left > 0 && rule.match.test(line) ? rule : null;
       if (fault) fault.left--;
+      if (fault?.fault === '500-before') {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        return response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'injected: the service failed' }, error_code: 50001, message: 'Error in the backend datastore' }));
+      }
+      if (fault?.fault === 'hold') return held.push(() => forwardRequest(null));
+      forwardRequest(fault);
+    });
+    const forwardRequest = (fault: (FaultRule & { left: number }) | null) => {
       // The proxy serves the same path as the service, so only the origin changes.
       const target = new URL(request.url!, base.origin);
       const headers = { ...request.headers, host: target.host };
@@ -62,7 +74,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       });
       forward.on('error', () => { if (!response.headersSent) response.writeHead(502).end(); });
       forward.end(Buffer.concat(chunks));
-    });
+    };
   });
   server.on('connection', (socket) => { sockets.add(socket); socket.on('close', () => sockets.delete(socket)); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -71,8 +83,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   return {
     url: `http://127.0.0.1:${port}${path}`,
     seen,
-    set(next) { rule = next ? { ...next, left: next.times ?? Number.POSITIVE_INFINITY } : null; },
+    set(next) {
+      rule = next ? { ...next, left: next.times ?? Number.POSITIVE_INFINITY } : null;
+      if (rule?.fault !== 'hold') for (const release of held.splice(0)) release();
+    },
     async close() {
+      held.length = 0;
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
