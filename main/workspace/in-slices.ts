@@ -31,9 +31,4 @@ export async function runInSlices<T>(steps: Generator<void, T>, stopped: () => b
 }
 
 /** Runs `steps` to its end at once (start-up, before anything else is served). */
-export function runNow<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
+export { runToEnd as runNow } from '../../shared/workspace/steps';

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { lineIndex, type Span } from '../../shared/common/diagnostics';
+import { runToEnd } from '../../shared/workspace/steps';
 
 export const MAX_FILES = 20_000;
 /** Larger files are listed but not read, parsed or sent to a page (a 4.9 MB ADR froze the tab for 92 s). */
@@ -91,11 +92,7 @@ export class WorkspaceFolder {
   }
 
   list(under = ''): string[] {
-    const steps = this.listInSteps(under);
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.listInSteps(under));
   }
 
   #linkedFileInside(full: string): boolean {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { indexDictionary, type DictionaryIndex } from '../../shared/governance/dictionary';
 import { AppFailure } from '../../shared/common/result';
 import { adrFileName, adrId, adrTemplate, markSuperseded, nextAdrNumber } from '../../shared/workspace/adr';
-import { analyzeWorkspace, fileKind, parseWorkspaceFile, type FileKind, type FileParse, type WorkspaceAnalysis } from '../../shared/workspace/analysis';
+import { analyzeWorkspace, analyzeWorkspaceInSteps, fileKind, parseWorkspaceFile, type FileKind, type FileParse, type WorkspaceAnalysis } from '../../shared/workspace/analysis';
 import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../../shared/workspace/config';
 import { diagnostic, lineSpan, type Diagnostic, type Span } from '../../shared/common/diagnostics';
 import { dictionaryOf } from '../../shared/workspace/dictionary-files';
@@ -179,8 +179,9 @@ export class WorkspaceService {
       this.#load(folder, config, relative, files, parses);
       yield;
     }
+    const analysis = yield* analyzeWorkspaceInSteps(config, [...diagnostics, ...fileDiagnostics(files)], parses);
     return {
-      root: folder.root, folder, config, configDiagnostics: diagnostics, files, parses, analysis: analyzeWorkspace(config, [...diagnostics, ...fileDiagnostics(files)], parses), revision: 1,
+      root: folder.root, folder, config, configDiagnostics: diagnostics, files, parses, analysis, revision: 1,
       drafts: new DraftStore(this.options.dataDir, folder.root), watcher: null, pending: new Set(), timer: null, derived: null,
     };
   }
