@@ -18,7 +18,7 @@ import { StaleFeed } from './platform/stale-feed';
 import { SubscriptionHub } from './rpc/subscription-hub';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
-import { WorkspaceService } from './workspace/workspace-service';
+import { WorkspaceService, type FolderPicker } from './workspace/workspace-service';
 
 export interface MainServices {
   router: Router;
@@ -44,6 +44,8 @@ export interface ServiceOptions {
   workspacePath?: string | null;
   /** Off in tests that change files themselves and must not race a watcher. */
   watchWorkspace?: boolean;
+  /** Main's native folder dialog (the Electron shell gives it); web mode has none and a path field. */
+  folderPicker?: FolderPicker;
 }
 
 export function defaultDataDir(): string {
@@ -66,6 +68,9 @@ export function createServices(options: ServiceOptions): MainServices {
     exampleDir: options.exampleWorkspaceDir ?? null,
     initialPath: options.workspacePath ?? process.env.SLUICE_WORKSPACE ?? null,
     watch: options.watchWorkspace,
+    folderPicker: options.folderPicker ?? null,
+    // The desktop app's page may not name a folder to open, only pick one in main's dialog.
+    callerPaths: options.transport === 'electron' ? 'recent' : 'any',
   });
   const governance = new GovernanceService(workspace);
   const registry = new RegistryService(profiles, audit);

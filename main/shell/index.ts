@@ -1,7 +1,7 @@
 // Electron entry: app lifecycle and the window. Everything it hosts lives in plain Node modules.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { monitorWorkerBundle, useMonitorWorkerFile } from '../kafka/monitor/monitor-host';
 import { createServices } from '../services';
 import { findExampleWorkspace } from '../workspace/example-location';
@@ -13,6 +13,14 @@ import { SafeStorageSecretStore } from './safe-storage-secrets';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 registerAppScheme();
+
+/** The workspace folder dialog, over the window that asked (workspace.chooseFolder). */
+async function chooseWorkspaceFolder(): Promise<string | null> {
+  const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: Electron.OpenDialogOptions = { title: 'Open a workspace folder', buttonLabel: 'Open workspace', properties: ['openDirectory', 'createDirectory'] };
+  const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
 useMonitorWorkerFile(monitorWorkerBundle(here));
 
 async function createWindow() {
@@ -39,6 +47,7 @@ app.whenReady().then(async () => {
   const services = createServices({
     transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion(),
     exampleWorkspaceDir: findExampleWorkspace(here, app.isPackaged ? process.resourcesPath : undefined),
+    folderPicker: chooseWorkspaceFolder,
   });
   installGuards();
   serveRenderer(path.join(here, '../renderer'));

@@ -2,7 +2,7 @@
 // file by inode, so a file replaced by rename (an atomic save: Sluice's own, vim's, VS Code's) is
 // never seen again. There, every folder is watched on its own instead, which reports changes by
 // name whatever the inode; folders that appear are added. Elsewhere the native recursive watch
-// (FSEvents, ReadDirectoryChangesW) has no such problem and is used as it is.
+// (FSEvents, ReadDirectoryChangesW) has no such problem and is used as it is; neither follows links.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -26,10 +26,11 @@ export function watchFolder(root: string, onPath: (relative: string) => void, on
         if (!name) return;
         const child = relative ? `${relative}/${name.toString()}` : name.toString();
         onPath(child);
-        // A folder that appeared (made, moved in) is watched too, and its files reported.
+        // A folder that appeared (made, moved in) is watched too, and its files reported. lstat: a
+        // link to a folder is not followed, so a link such as `ext -> /etc` is never watched.
         if (!skipped(name.toString())) {
           try {
-            if (fs.statSync(path.join(root, child)).isDirectory()) addTree(child, true);
+            if (fs.lstatSync(path.join(root, child)).isDirectory()) addTree(child, true);
           } catch {
             const gone = watchers.get(child);
             if (gone) { gone.close(); watchers.delete(child); }

@@ -9,7 +9,8 @@ export function workspaceHandlers(workspace: WorkspaceService, stale: StaleFeed)
   workspace.onChange(() => stale.markStale(workspaceReaders));
   return {
     'workspace.state': () => workspace.state(),
-    'workspace.open': ({ path }) => workspace.open(path),
+    'workspace.open': ({ path }) => workspace.openRequested(path),
+    'workspace.chooseFolder': () => workspace.chooseFolder(),
     'workspace.file': ({ path }) => workspace.file(path),
     'workspace.save': (input) => workspace.save(input),
     'workspace.saveDraft': (input) => workspace.saveDraft(input),

@@ -2,14 +2,20 @@
 // (a broken file loses only itself), kept in a per-file cache, and re-read when it changes on disk,
 // so edits made in another editor appear live. Saves are atomic and refused when the disk changed
 // since the edit started (the console then offers reload or merge). Unsaved edits are drafts.
+//
+// What a folder holds cannot stall or escape main: a folder is read in slices between which other
+// calls are answered (in-slices.ts); a file over 2 MB is listed but not read; a file that is not
+// UTF-8 is shown read-only and never saved over; every path is checked against the folder's real
+// path (workspace-files.ts). In the desktop app the page cannot name a folder to open, only pick
+// one in main's folder dialog or from the recent list.
 import fs from 'node:fs';
 import path from 'node:path';
 import { indexDictionary, type DictionaryIndex } from '../../shared/governance/dictionary';
 import { AppFailure } from '../../shared/common/result';
 import { adrFileName, adrId, adrTemplate, markSuperseded, nextAdrNumber } from '../../shared/workspace/adr';
-import { analyzeWorkspace, fileKind, parseWorkspaceFile, type FileKind, type FileParse, type WorkspaceAnalysis } from '../../shared/workspace/analysis';
+import { analyzeWorkspace, analyzeWorkspaceInSteps, fileKind, parseWorkspaceFile, type FileKind, type FileParse, type WorkspaceAnalysis } from '../../shared/workspace/analysis';
 import { CONFIG_FILE, readConfig, type WorkspaceConfig } from '../../shared/workspace/config';
-import type { Diagnostic } from '../../shared/common/diagnostics';
+import { diagnostic, lineSpan, type Diagnostic, type Span } from '../../shared/common/diagnostics';
 import { dictionaryOf } from '../../shared/workspace/dictionary-files';
 import { expandName, ontologyEdges } from '../../shared/workspace/ontology';
 import type { DictionaryView, OntologyView, WorkspaceFile, WorkspaceView } from '../../shared/workspace/workspace-api';
@@ -18,7 +24,8 @@ import { writeFileAtomic } from '../platform/atomic-write';
 import { DraftStore } from './drafts';
 import { RecentWorkspaces } from './recent-workspaces';
 import { watchFolder, type FolderWatcher } from './folder-watcher';
-import { isTemporary, listFiles, readText, resolveInside, versionOf } from './workspace-files';
+import { runInSlices, runNow, WorkStopped } from './in-slices';
+import { isTemporary, MAX_TEXT_BYTES, megabytes, OutsideWorkspace, readFileText, tooLargeReason, versionOf, WorkspaceFolder } from './workspace-files';
 
 const log = createLogger('workspace');
 const CHANGE_DEBOUNCE_MS = 60;
@@ -29,10 +36,14 @@ interface CachedFile {
   text: string | null;
   version: string | null;
   unreadableReason: string | null;
+  tooLarge: boolean;
+  /** Where the first byte that is not UTF-8 is: the file is then read-only. */
+  notUtf8: Span | null;
 }
 
 interface OpenWorkspace {
   root: string;
+  folder: WorkspaceFolder;
   config: WorkspaceConfig;
   configDiagnostics: Diagnostic[];
   files: Map<string, CachedFile>;
@@ -54,20 +65,39 @@ export interface WorkspaceServiceOptions {
   initialPath?: string | null;
   /** Off in tests that drive changes themselves. */
   watch?: boolean;
+  /** Main's native folder dialog (Electron); absent in web mode, which has a path field instead. */
+  folderPicker?: FolderPicker | null;
+  /**
+   * Which folders a caller (the page) may open by path: any (web mode, scripts), or only recent
+   * ones (the desktop app, where a new folder is chosen in the folder dialog).
+   */
+  callerPaths?: 'any' | 'recent';
 }
+
+/** Shows a folder dialog; the chosen folder, or null when the user cancelled. */
+export type FolderPicker = () => Promise<string | null>;
+
+const NOT_UTF8 = 'It is not valid UTF-8, so it is shown read-only: saving it from here would replace bytes Sluice cannot read.';
+
+type WorkspaceState = { workspace: WorkspaceView | null; recent: string[]; problem: string | null };
 
 export class WorkspaceService {
   #open: OpenWorkspace | null = null;
   #problem: string | null = null;
+  /** Bumped by every open and by close: an open in progress whose number is not the last one stops. */
+  #generation = 0;
+  #opening: string | null = null;
   readonly #recent: RecentWorkspaces;
   readonly #listeners = new Set<() => void>();
 
   constructor(private readonly options: WorkspaceServiceOptions) {
     this.#recent = new RecentWorkspaces(options.dataDir);
     const start = options.initialPath ?? this.#recent.list()[0] ?? null;
+    // At start the folder is read at once: nothing else is served yet (the window and the bridge
+    // come after the services), and the limits on each file keep it bounded.
     try {
-      if (start) this.open(start);
-      else if (options.exampleDir && fs.existsSync(options.exampleDir)) this.open(this.#recent.exampleCopy(options.exampleDir));
+      if (start) this.#finishOpen(runNow(this.#readFolder(this.#folderAt(start))));
+      else if (options.exampleDir && fs.existsSync(options.exampleDir)) this.#finishOpen(runNow(this.#readFolder(this.#folderAt(this.#recent.exampleCopy(options.exampleDir)))));
     } catch (error) {
       this.#problem = error instanceof Error ? error.message : String(error);
       log.warn(`No workspace opened at start: ${this.#problem}`);
@@ -84,8 +114,50 @@ export class WorkspaceService {
     for (const listener of this.#listeners) listener();
   }
 
-  /** Opens a folder as the workspace: reads and parses every file, then watches it. */
-  open(folder: string) {
+  /**
+   * Opens a folder as the workspace: reads and parses every file in slices (other calls are
+   * answered in between), then watches it. The workspace open until then stays open; when another
+   * open starts meanwhile, this one stops and the last one asked for wins.
+   */
+  async open(folder: string): Promise<WorkspaceState> {
+    const started = performance.now();
+    const target = this.#folderAt(folder);
+    const generation = ++this.#generation;
+    this.#opening = target.root;
+    let open: OpenWorkspace;
+    try {
+      open = await runInSlices(this.#readFolder(target), () => this.#generation !== generation);
+    } catch (error) {
+      if (error instanceof WorkStopped) {
+        throw new AppFailure('CONFLICT', `Opening ${target.root} stopped: another folder was opened meanwhile.`, { path: target.root });
+      }
+      throw error;
+    } finally {
+      if (this.#generation === generation) this.#opening = null;
+    }
+    this.#finishOpen(open);
+    log.info(`Opened ${open.root}: ${open.files.size} files in ${(performance.now() - started).toFixed(0)} ms`);
+    return this.state();
+  }
+
+  /** A folder the page asked for by path: in the desktop app, only one of the recent workspaces. */
+  async openRequested(folder: string): Promise<WorkspaceState> {
+    if (this.options.callerPaths === 'recent' && !this.#recent.list().includes(path.resolve(folder))) {
+      throw new AppFailure('FORBIDDEN', 'In the desktop app a workspace folder is chosen in the folder dialog (Open folder…) or from the recent workspaces, not by a path the page sends.', { path: folder });
+    }
+    return this.open(folder);
+  }
+
+  /** Shows main's folder dialog and opens what the user chose; `chosen` is null when they cancelled. */
+  async chooseFolder(): Promise<WorkspaceState & { chosen: string | null }> {
+    const picker = this.options.folderPicker;
+    if (!picker) throw new AppFailure('INVALID_INPUT', 'There is no folder dialog here (web mode): type the folder\'s path instead.');
+    const chosen = await picker();
+    if (!chosen) return { ...this.state(), chosen: null };
+    return { ...(await this.open(chosen)), chosen: path.resolve(chosen) };
+  }
+
+  #folderAt(folder: string): WorkspaceFolder {
     const root = path.resolve(folder);
     let stat: fs.Stats;
     try {
@@ -94,40 +166,48 @@ export class WorkspaceService {
       throw new AppFailure('NOT_FOUND', `There is no folder at ${root}.`, { path: root });
     }
     if (!stat.isDirectory()) throw new AppFailure('INVALID_INPUT', `${root} is a file; open the folder that holds decisions/, dictionary/ and ontology/.`, { path: root });
-    const started = performance.now();
-    this.close();
-    const configText = fs.existsSync(path.join(root, CONFIG_FILE)) ? readText(root, CONFIG_FILE) : null;
+    return new WorkspaceFolder(root);
+  }
+
+  /** Reads and parses every file of a folder, yielding after each folder listed and each file read. */
+  *#readFolder(folder: WorkspaceFolder): Generator<void, OpenWorkspace> {
+    const configText = fs.existsSync(path.join(folder.root, CONFIG_FILE)) ? folder.read(CONFIG_FILE) : null;
     const { config, diagnostics } = readConfig(configText?.text ?? null);
     const files = new Map<string, CachedFile>();
     const parses = new Map<string, FileParse>();
-    for (const relative of listFiles(root)) this.#load(root, config, relative, files, parses);
-    const open: OpenWorkspace = {
-      root, config, configDiagnostics: diagnostics, files, parses, analysis: analyzeWorkspace(config, diagnostics, parses), revision: 1,
-      drafts: new DraftStore(this.options.dataDir, root), watcher: null, pending: new Set(), timer: null, derived: null,
+    for (const relative of yield* folder.listInSteps()) {
+      this.#load(folder, config, relative, files, parses);
+      yield;
+    }
+    const analysis = yield* analyzeWorkspaceInSteps(config, [...diagnostics, ...fileDiagnostics(files)], parses);
+    return {
+      root: folder.root, folder, config, configDiagnostics: diagnostics, files, parses, analysis, revision: 1,
+      drafts: new DraftStore(this.options.dataDir, folder.root), watcher: null, pending: new Set(), timer: null, derived: null,
     };
+  }
+
+  #finishOpen(open: OpenWorkspace) {
+    this.close();
     this.#open = open;
     this.#problem = null;
     if (this.options.watch !== false) open.watcher = this.#watch(open);
-    this.#recent.remember(root);
-    log.info(`Opened ${root}: ${files.size} files in ${(performance.now() - started).toFixed(0)} ms`);
+    this.#recent.remember(open.root);
     this.#changed();
-    return this.state();
   }
 
-  #load(root: string, config: WorkspaceConfig, relative: string, files: Map<string, CachedFile>, parses: Map<string, FileParse>) {
+  #load(folder: WorkspaceFolder, config: WorkspaceConfig, relative: string, files: Map<string, CachedFile>, parses: Map<string, FileParse>) {
     const kind = fileKind(relative, config);
-    const read = readText(root, relative);
-    if (read.text === null && read.reason === 'deleted') {
+    const read = folder.read(relative);
+    if (read.text === null && read.gone) {
       files.delete(relative);
       parses.delete(relative);
       return;
     }
     // Other files are listed but not kept in memory; they are read when opened.
     const keep = kind !== 'other';
-    files.set(relative, {
-      kind, size: read.size, text: keep ? read.text : null, version: read.text !== null ? read.version : null,
-      unreadableReason: read.text === null ? read.reason : null,
-    });
+    files.set(relative, read.text !== null
+      ? { kind, size: read.size, text: keep ? read.text : null, version: read.version, unreadableReason: null, tooLarge: false, notUtf8: read.notUtf8 }
+      : { kind, size: read.size, text: null, version: null, unreadableReason: read.reason, tooLarge: read.tooLarge, notUtf8: null });
     if (read.text !== null) parses.set(relative, parseWorkspaceFile(relative, read.text, config));
     else parses.delete(relative);
   }
@@ -152,32 +232,43 @@ export class WorkspaceService {
     const changed = [...open.pending];
     open.pending.clear();
     if (changed.includes(CONFIG_FILE)) {
-      this.open(open.root);
+      this.#reopen(open);
       return;
     }
     let any = false;
     for (const relative of changed) {
-      let isDirectory = false;
-      try { isDirectory = fs.statSync(resolveInside(open.root, relative)).isDirectory(); } catch { /* deleted */ }
-      const paths = isDirectory ? listFiles(resolveInside(open.root, relative)).map((p) => `${relative}/${p}`) : [relative];
-      if (!isDirectory && !fs.existsSync(resolveInside(open.root, relative))) {
+      // lstat: a link is a file of the workspace only where it leads inside (folder.read checks),
+      // and a linked folder is never walked.
+      let stat: fs.Stats | null = null;
+      try { stat = fs.lstatSync(path.join(open.root, relative)); } catch { /* deleted */ }
+      if (!stat) {
         // A folder that was removed takes its files with it.
         for (const known of [...open.files.keys()]) if (known === relative || known.startsWith(`${relative}/`)) { open.files.delete(known); open.parses.delete(known); any = true; }
         continue;
       }
+      const paths = stat.isDirectory() ? open.folder.list(relative) : [relative];
       for (const p of paths) {
-        const before = open.files.get(p)?.version ?? null;
-        const read = readText(open.root, p);
-        if (read.text !== null && read.version === before) continue;
-        this.#load(open.root, open.config, p, open.files, open.parses);
+        const before = open.files.get(p);
+        const read = open.folder.read(p);
+        if (read.text !== null && before && read.version === before.version) continue;
+        if (read.text === null && read.gone && !before) continue;
+        this.#load(open.folder, open.config, p, open.files, open.parses);
         any = true;
       }
     }
     if (any) this.#reanalyze(open);
   }
 
+  /** Reads the open folder again (its config changed), unless the user is opening another one. */
+  #reopen(open: OpenWorkspace) {
+    if (this.#opening !== null && this.#opening !== open.root) return;
+    this.open(open.root).catch((error: unknown) => {
+      if (!(error instanceof AppFailure && error.code === 'CONFLICT')) log.warn(`Reopening ${open.root}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
   #reanalyze(open: OpenWorkspace) {
-    open.analysis = analyzeWorkspace(open.config, open.configDiagnostics, open.parses);
+    open.analysis = analyzeWorkspace(open.config, [...open.configDiagnostics, ...fileDiagnostics(open.files)], open.parses);
     open.revision++;
     this.#changed();
   }
@@ -195,7 +286,7 @@ export class WorkspaceService {
     return this.#open?.revision ?? 0;
   }
 
-  state(): { workspace: WorkspaceView | null; recent: string[]; problem: string | null } {
+  state(): WorkspaceState {
     const open = this.#open;
     if (!open) return { workspace: null, recent: this.#recent.list(), problem: this.#problem };
     const { analysis } = open;
@@ -205,7 +296,9 @@ export class WorkspaceService {
       if (d.severity === 'error') c.errors++; else if (d.severity === 'warning') c.warnings++;
       counts.set(d.file, c);
     }
-    const files = [...open.files].map(([p, f]) => ({ path: p, kind: f.kind, size: f.size, readable: f.unreadableReason === null, ...(counts.get(p) ?? { errors: 0, warnings: 0 }) }));
+    const files = [...open.files].map(([p, f]) => ({
+      path: p, kind: f.kind, size: f.size, readable: f.unreadableReason === null, tooLarge: f.tooLarge, readOnly: f.notUtf8 !== null, ...(counts.get(p) ?? { errors: 0, warnings: 0 }),
+    }));
     return {
       workspace: {
         root: open.root,
@@ -228,19 +321,22 @@ export class WorkspaceService {
 
   file(relative: string): WorkspaceFile {
     const open = this.#require();
+    this.#resolve(open, relative);
     const cached = open.files.get(relative);
     const kind = cached?.kind ?? fileKind(relative, open.config);
     let text = cached?.text ?? null;
     let version = cached?.version ?? null;
     let unreadableReason = cached?.unreadableReason ?? null;
+    let notUtf8 = cached?.notUtf8 ?? null;
     if (cached && cached.text === null && cached.unreadableReason === null) {
-      const read = readText(open.root, relative);
-      if (read.text !== null) ({ text, version } = read); else unreadableReason = read.reason;
+      const read = open.folder.read(relative);
+      if (read.text !== null) ({ text, version, notUtf8 } = read); else unreadableReason = read.reason;
     }
     const draft = open.drafts.get(relative);
     if (!cached && !draft) throw new AppFailure('NOT_FOUND', `${relative} is not in the workspace.`, { path: relative });
     return {
       path: relative, kind, text, version, unreadableReason,
+      size: cached?.size ?? 0, tooLarge: cached?.tooLarge ?? false, readOnlyReason: notUtf8 ? NOT_UTF8 : null,
       diagnostics: open.analysis.diagnostics.filter((d) => d.file === relative),
       draft: draft ? { text: draft.text, baseVersion: draft.baseVersion, savedAt: draft.savedAt } : null,
     };
@@ -252,10 +348,16 @@ export class WorkspaceService {
    */
   save(input: { path: string; text: string; baseVersion: string | null }): { path: string; version: string } {
     const open = this.#require();
+    // The real path: saving through a link that stays inside writes the file it leads to.
     const file = this.#resolve(open, input.path);
-    const disk = fs.existsSync(file) ? readText(open.root, input.path) : null;
+    const bytes = Buffer.byteLength(input.text);
+    if (bytes > MAX_TEXT_BYTES) throw new AppFailure('INVALID_INPUT', `${input.path} would be ${tooLargeReason(bytes)} back, so nothing was saved.`, { path: input.path, size: bytes });
+    const disk = fs.existsSync(file) ? readFileText(file) : null;
+    if (disk && disk.text === null) throw new AppFailure('INVALID_INPUT', `${input.path} cannot be saved as text (${disk.reason}).`, { path: input.path });
+    if (disk?.notUtf8) {
+      throw new AppFailure('INVALID_INPUT', `${input.path} is not valid UTF-8 (line ${disk.notUtf8.line}, column ${disk.notUtf8.column}): saving it from here would replace bytes Sluice cannot read, so nothing was saved. Convert it to UTF-8 in another editor to edit it here.`, { path: input.path });
+    }
     const diskVersion = disk && disk.text !== null ? disk.version : null;
-    if (disk && disk.text === null) throw new AppFailure('INVALID_INPUT', `${input.path} cannot be saved as text (${disk.reason}).`);
     if (diskVersion !== input.baseVersion) {
       throw new AppFailure('CONFLICT', disk
         ? `${input.path} changed on disk since you started editing it. Nothing was saved: reload it, or merge your changes into the new version.`
@@ -265,17 +367,19 @@ export class WorkspaceService {
     const mode = disk ? fs.statSync(file).mode & 0o777 : 0o644;
     writeFileAtomic(file, input.text, mode);
     open.drafts.discard(input.path);
-    this.#load(open.root, open.config, input.path, open.files, open.parses);
-    if (input.path === CONFIG_FILE) this.open(open.root);
+    this.#load(open.folder, open.config, input.path, open.files, open.parses);
+    if (input.path === CONFIG_FILE) this.#reopen(open);
     else this.#reanalyze(open);
     return { path: input.path, version: versionOf(input.text) };
   }
 
+  /** The real path of a workspace file; a path that leads outside the folder (through a link or ..) is refused. */
   #resolve(open: OpenWorkspace, relative: string): string {
     try {
-      return resolveInside(open.root, relative);
-    } catch {
-      throw new AppFailure('INVALID_INPUT', `${relative} is outside the workspace.`, { path: relative });
+      return open.folder.resolve(relative);
+    } catch (error) {
+      if (error instanceof OutsideWorkspace) throw new AppFailure('INVALID_INPUT', `${relative} is outside the workspace (${error.message}); Sluice reads and writes only inside the open folder.`, { path: relative });
+      throw error;
     }
   }
 
@@ -303,7 +407,7 @@ export class WorkspaceService {
     const text = adrTemplate({ title: input.title, date: new Date().toISOString().slice(0, 10), decisionMakers: input.decisionMakers, supersedes: old ? { number: old.number, file: old.file } : undefined });
     this.save({ path: relative, text, baseVersion: null });
     if (old) {
-      const current = readText(open.root, old.file);
+      const current = open.folder.read(old.file);
       if (current.text !== null) this.save({ path: old.file, text: markSuperseded(current.text, { number, file: relative }), baseVersion: current.version });
     }
     return { path: relative, number };
@@ -364,10 +468,27 @@ export class WorkspaceService {
   }
 
   close(): void {
+    // An open still in progress stops at its next pause.
+    this.#generation++;
+    this.#opening = null;
     const open = this.#open;
     if (!open) return;
     open.watcher?.close();
     if (open.timer) clearTimeout(open.timer);
     this.#open = null;
   }
+}
+
+/** What reading found wrong with files: too large to read, or not UTF-8 (shown read-only). */
+function fileDiagnostics(files: Map<string, CachedFile>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const [file, cached] of files) {
+    if (cached.tooLarge) {
+      found.push(diagnostic(file, lineSpan(1), 'warning', 'file-too-large', `${file} is ${megabytes(cached.size)}, more than the ${MAX_TEXT_BYTES / 1024 / 1024} MB Sluice reads: it is listed, but not read, checked or shown. Edit it in another editor.`));
+    }
+    if (cached.notUtf8) {
+      found.push(diagnostic(file, cached.notUtf8, 'error', 'not-utf8', 'The file is not valid UTF-8 from here on: it is shown read-only, so saving never replaces bytes Sluice cannot read. Convert it to UTF-8 to edit it here.'));
+    }
+  }
+  return found;
 }

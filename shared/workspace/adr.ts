@@ -2,9 +2,9 @@
 // (status, date, decision-makers, consulted, informed) and the MADR sections. Sluice adds two
 // optional front-matter keys: `links` (subjects, topics, groups, tables and terms the decision is
 // about) and `expects` (facts the running platform must show, which the drift check compares).
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { diagnostic, lineSpan, type Diagnostic } from '../common/diagnostics';
-import { readYaml } from './yaml-source';
+import { parseYamlForEdit, readYaml } from './yaml-source';
 
 export const adrStatusKinds = ['proposed', 'accepted', 'rejected', 'deprecated', 'superseded'] as const;
 export type AdrStatusKind = (typeof adrStatusKinds)[number] | 'unknown';
@@ -216,8 +216,10 @@ export function markSuperseded(text: string, successor: { number: number; file: 
   let updated = text;
   if (frontMatter !== null) {
     // Edited through yaml's document model, so the other fields keep their comments and layout.
-    const doc = parseDocument(frontMatter);
-    if (doc.errors.length === 0 && isMap(doc.contents)) {
+    // A front matter too deep to parse is left as it is (its record already shows a diagnostic).
+    let doc: ReturnType<typeof parseYamlForEdit> | null = null;
+    try { doc = parseYamlForEdit(frontMatter); } catch { /* left as it is */ }
+    if (doc && doc.errors.length === 0 && isMap(doc.contents)) {
       doc.set('status', `superseded by ${reference}`);
       const header = text.match(/^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/)![0];
       updated = `---\n${String(doc).replace(/^\n+/, '')}---\n${text.slice(header.length)}`;

@@ -23,7 +23,15 @@ export function readConfig(text: string | null): { config: WorkspaceConfig; diag
   if (text === null) return { config: defaultConfig(), diagnostics: [] };
   const source = readYamlDocument(CONFIG_FILE, text);
   if (source.doc.errors.length > 0) return { config: defaultConfig(), diagnostics: source.diagnostics };
-  const parsed = workspaceConfigSchema.safeParse(source.doc.toJS() ?? {});
+  let value: unknown;
+  try {
+    // yaml's own alias limit: aliases that would repeat values without end are refused.
+    value = source.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch {
+    const message = `Its aliases (*name) repeat values too many times once written out, so it is not read. The defaults are used until it is fixed.`;
+    return { config: defaultConfig(), diagnostics: [diagnostic(CONFIG_FILE, source.span(source.doc.contents), 'error', 'yaml-aliases', message)] };
+  }
+  const parsed = workspaceConfigSchema.safeParse(value);
   if (parsed.success) return { config: parsed.data, diagnostics: source.diagnostics };
   const diagnostics = [...source.diagnostics];
   for (const issue of parsed.error.issues) {

@@ -11,7 +11,10 @@ export const workspaceReaders = ['workspace.state', 'workspace.file', 'workspace
 
 export const workspaceContract = {
   'workspace.state': method({ input: noInput, output: workspaceStateSchema, live: 2_000 }),
+  // By path: any folder in web mode; in the desktop app only a recent one (a new one is chosen
+  // in main's folder dialog through workspace.chooseFolder, never named by the page).
   'workspace.open': method({ input: z.object({ path: z.string().trim().min(1).max(4096) }).strict(), output: workspaceStateSchema, invalidates: workspaceReaders }),
+  'workspace.chooseFolder': method({ input: noInput, output: workspaceStateSchema.extend({ chosen: z.string().nullable() }), invalidates: workspaceReaders }),
   'workspace.file': method({ input: pathInputSchema, output: workspaceFileSchema, live: 1_500 }),
   'workspace.save': method({ input: saveInputSchema, output: z.object({ path: z.string(), version: z.string() }), invalidates: workspaceReaders }),
   // Drafts are listed in the workspace state and restored into a file's editor.

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Dictionary, StandardDomain, StandardTerm, StandardWord } from '../governance/dictionary';
 import { diagnostic, type Diagnostic, type Span } from '../common/diagnostics';
+import { every, runToEnd, type Steps } from './steps';
 import { listEntries, readYaml, type YamlEntry } from './yaml-source';
 
 const optionalText = z.string().trim().min(1).optional();
@@ -105,6 +106,12 @@ const where = (entry: Located<unknown>) => `${entry.source.file}:${entry.source.
  * concepts; without it concepts are not checked.
  */
 export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: (concept: string) => boolean | 'unknown-prefix'): Diagnostic[] {
+  return runToEnd(validateDictionaryInSteps(model, conceptExists));
+}
+
+/** The same, yielding every 2,000 entries (a 13,000-term dictionary is ~0.1 s of checks). */
+export function* validateDictionaryInSteps(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: (concept: string) => boolean | 'unknown-prefix'): Steps<Diagnostic[]> {
+  const pause = every(2_000);
   const found: Diagnostic[] = [];
   const report = (entry: Located<unknown>, field: string | undefined, severity: Diagnostic['severity'], code: string, message: string) =>
     found.push(diagnostic(entry.source.file, at(entry, field), severity, code, message));
@@ -113,6 +120,7 @@ export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>,
   const wordsByAbbreviation = new Map<string, Located<StandardWord>>();
   const wordsByEnglish = new Map<string, Located<StandardWord>>();
   for (const word of model.words) {
+    if (pause()) yield;
     const { name, abbreviation, english } = word.value;
     const sameName = wordsByName.get(name);
     if (sameName) report(word, 'name', 'error', 'homonym', `"${name}" is defined twice (also at ${where(sameName)}): a homonym must get distinct names, e.g. "${name}1" and "${name}2", or the entries merged.`);
@@ -139,6 +147,7 @@ export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>,
     }
   }
   for (const word of model.words) {
+    if (pause()) yield;
     const { classifier, domain, standardWord, name } = word.value;
     if (classifier && !domain) report(word, 'classifier', 'error', 'classifier-without-domain', `"${name}" is a classifier word: give it the domain a term ending in it takes.`);
     if (domain && !domainNames.has(domain)) report(word, 'domain', 'error', 'unknown-domain', `No domain is named "${domain}".`);
@@ -152,6 +161,7 @@ export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>,
   const termsByName = new Map<string, Located<StandardTerm>>();
   const termsByPhysical = new Map<string, Located<StandardTerm>>();
   for (const term of model.terms) {
+    if (pause()) yield;
     const { name, words, domain, concept } = term.value;
     const same = termsByName.get(name);
     if (same) report(term, 'name', 'error', 'duplicate-term', `The term "${name}" is defined twice (also at ${where(same)}).`);

@@ -3,6 +3,7 @@
 // symmetric, transitive; cardinality), with each subject's line for "go to source".
 import { Lexer, Parser, type Quad, type Term } from 'n3';
 import { diagnostic, lineSpan, type Diagnostic } from '../common/diagnostics';
+import { every, runToEnd, type Steps } from './steps';
 
 export const ns = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
@@ -121,6 +122,11 @@ export function expandName(name: string, prefixes: Record<string, string>): stri
 }
 
 export function buildOntology(files: Array<{ file: string; parsed: ParsedOntology }>, configPrefixes: Record<string, string> = {}): OntologyModel {
+  return runToEnd(buildOntologyInSteps(files, configPrefixes));
+}
+
+/** The same, yielding every 1,000 subjects, so main answers other calls while a large ontology is built. */
+export function* buildOntologyInSteps(files: Array<{ file: string; parsed: ParsedOntology }>, configPrefixes: Record<string, string> = {}): Steps<OntologyModel> {
   const prefixes: Record<string, string> = { ...ns };
   for (const { parsed } of files) Object.assign(prefixes, parsed.prefixes);
   Object.assign(prefixes, configPrefixes);
@@ -150,7 +156,10 @@ export function buildOntology(files: Array<{ file: string; parsed: ParsedOntolog
   const properties: OntologyProperty[] = [];
   const concepts: OntologyConcept[] = [];
   const schemes: Described[] = [];
+  yield;
+  const pause = every(1_000);
   for (const subject of bySubject.keys()) {
+    if (pause()) yield;
     if (bySubject.get(subject)![0]!.subject.termType !== 'NamedNode') continue;
     const t = types(subject);
     if (t.has(`${ns.owl}Class`) || t.has(`${ns.rdfs}Class`)) {

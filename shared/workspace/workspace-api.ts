@@ -26,7 +26,13 @@ export const workspaceViewSchema = z.object({
   /** Bumped on every change the workspace sees (a save, an edit on disk). */
   revision: z.number(),
   folders: z.object({ decisions: z.string(), dictionary: z.string(), ontology: z.string(), tables: z.string() }),
-  files: z.array(z.object({ path: z.string(), kind: z.enum(fileKinds), size: z.number(), errors: z.number(), warnings: z.number(), readable: z.boolean() })),
+  files: z.array(z.object({
+    path: z.string(), kind: z.enum(fileKinds), size: z.number(), errors: z.number(), warnings: z.number(), readable: z.boolean(),
+    /** Over the size Sluice reads (2 MB): listed, but not read, parsed or shown. */
+    tooLarge: z.boolean(),
+    /** Not valid UTF-8: shown, but never saved from here. */
+    readOnly: z.boolean(),
+  })),
   diagnostics: z.array(diagnosticSchema),
   adrs: z.array(adrSchema),
   drafts: z.array(draftInfoSchema),
@@ -48,6 +54,12 @@ export const workspaceFileSchema = z.object({
   text: z.string().nullable(),
   version: z.string().nullable(),
   unreadableReason: z.string().nullable(),
+  /** Bytes on disk. */
+  size: z.number(),
+  /** Over the size Sluice reads: no text; a page says how large it is instead of showing it. */
+  tooLarge: z.boolean(),
+  /** Why the text is shown but cannot be saved from here (not valid UTF-8); null when it can. */
+  readOnlyReason: z.string().nullable(),
   diagnostics: z.array(diagnosticSchema),
   draft: z.object({ text: z.string(), baseVersion: z.string().nullable(), savedAt: z.string() }).nullable(),
 });

@@ -6,9 +6,11 @@
 // block layout people write, checked against the parsed values. Anything the scan cannot vouch for
 // (flow style, anchors, unusual layout) and every syntax error goes through `yaml`'s exact parser.
 // Writing back keeps using `yaml`'s document model, which preserves comments (dictionary-edit.ts).
-import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// Every parse is bounded (yaml-limits.ts): alias expansion, nesting, and the size given to `yaml`.
+import { CORE_SCHEMA, load as loadFast, type LoadOptions } from 'js-yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, YAMLParseError, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../common/diagnostics';
+import { aliasProblem, MAX_EXACT_YAML_CHARS, MAX_YAML_DEPTH, nestingBeyond, tooDeepMessage, YamlLimitError } from './yaml-limits';
 
 export interface YamlSource {
   /** The parsed value; undefined when the text has syntax errors. */
@@ -17,6 +19,10 @@ export interface YamlSource {
   diagnostics: Diagnostic[];
   /** The exact parse, made only when needed (positions the scan could not vouch for). */
   exact(): ExactYaml;
+  /** Whether the exact parse was made (it costs ~15× the fast one). */
+  exactUsed(): boolean;
+  /** Too large for the exact parser: positions the scan cannot vouch for are the list's line. */
+  large: boolean;
   lines: string[];
 }
 
@@ -26,9 +32,30 @@ export interface ExactYaml {
   span(node: Node | null | undefined): Span;
 }
 
-/** `yaml`'s parser: exact positions for every node and its own error messages. */
+/** `yaml`'s document model, for edits that keep comments; refused (YamlLimitError) when nested too deep for it. */
+export function parseYamlForEdit(text: string): Document {
+  if (nestingBeyond(text) !== null) throw new YamlLimitError(`The file is nested more than ${MAX_YAML_DEPTH} levels deep; it cannot be edited here.`);
+  return parseDocument(text);
+}
+
+/** `yaml`'s parser: exact positions for every node and its own error messages, within the limits. */
 export function readYamlDocument(file: string, text: string): ExactYaml {
   const lines = new LineCounter();
+  const refusedAt = text.length > MAX_EXACT_YAML_CHARS ? 0 : nestingBeyond(text);
+  if (refusedAt !== null) {
+    // Not parsed: an empty document that carries the refusal as its error, so callers see one.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+    const { line, col } = lines.linePos(refusedAt);
+    const [code, message] = text.length > MAX_EXACT_YAML_CHARS
+      ? ['yaml-too-large', `It is larger than ${MAX_EXACT_YAML_CHARS / 1024} KB, too large to read with positions; it is not read.`]
+      : ['yaml-too-deep', tooDeepMessage];
+    const doc = new Document(null);
+    doc.errors.push(new YAMLParseError([refusedAt, refusedAt + 1], 'RESOURCE_EXHAUSTION', message));
+    return {
+      doc, span: () => ({ line, column: col, endLine: line, endColumn: col + 1 }),
+      diagnostics: [diagnostic(file, { line, column: col, endLine: line, endColumn: col + 1 }, 'error', code, message)],
+    };
+  }
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const span = (node: Node | null | undefined): Span => {
     const [start, end] = node?.range ?? [0, 1];
@@ -46,18 +73,46 @@ export function readYamlDocument(file: string, text: string): ExactYaml {
   return { doc, diagnostics, span };
 }
 
+/** Where an alias is first used, for a diagnostic about aliases. */
+function firstAlias(text: string): Span {
+  const match = /(^|[\s[{,])\*[^\s\]},]/m.exec(text);
+  const offset = match ? match.index + match[1]!.length : 0;
+  const line = text.slice(0, offset).split('\n').length;
+  const column = offset - text.lastIndexOf('\n', offset - 1);
+  return { line, column, endLine: line, endColumn: column + 1 };
+}
+
+/** js-yaml's own report of a syntax error, for text too large (or too deep) for the exact parser. */
+function fastDiagnostic(file: string, error: unknown): Diagnostic {
+  const { mark, reason } = (error ?? {}) as { mark?: { line: number; column: number }; reason?: string };
+  const line = (mark?.line ?? 0) + 1;
+  const column = (mark?.column ?? 0) + 1;
+  const deep = /maxDepth/.test(reason ?? '');
+  return diagnostic(file, { line, column, endLine: line, endColumn: column + 1 }, 'error', deep ? 'yaml-too-deep' : 'yaml-syntax', deep ? tooDeepMessage : (reason ?? 'The YAML cannot be read.'));
+}
+
 export function readYaml(file: string, text: string): YamlSource {
   let exact: ExactYaml | null = null;
   const getExact = () => (exact ??= readYamlDocument(file, text));
   const lines = text.split('\n');
+  const large = text.length > MAX_EXACT_YAML_CHARS;
+  const base = { exact: getExact, exactUsed: () => exact !== null, large, lines };
+  const refused = (d: Diagnostic): YamlSource => ({ ...base, value: undefined, ok: false, diagnostics: [d] });
+  let value: unknown;
   try {
-    // The YAML 1.2 core schema, as `yaml` reads it: dates stay strings, `NO` is not false.
-    const value = loadFast(text, { schema: CORE_SCHEMA });
-    return { value, ok: true, diagnostics: [], exact: getExact, lines };
-  } catch {
+    // The YAML 1.2 core schema, as `yaml` reads it: dates stay strings, `NO` is not false. maxDepth
+    // is js-yaml's default, said here so that an upgrade cannot lift it (it is not in its types).
+    value = loadFast(text, { schema: CORE_SCHEMA, maxDepth: MAX_YAML_DEPTH } as LoadOptions);
+  } catch (error) {
+    const fast = fastDiagnostic(file, error);
+    if (large || fast.code === 'yaml-too-deep') return refused(fast);
     const { diagnostics } = getExact();
-    return { value: undefined, ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic(file, { line: 1, column: 1, endLine: 1, endColumn: 2 }, 'error', 'yaml-syntax', 'The YAML cannot be read.')], exact: getExact, lines };
+    return { ...base, value: undefined, ok: false, diagnostics: diagnostics.length > 0 ? diagnostics : [diagnostic(file, { line: 1, column: 1, endLine: 1, endColumn: 2 }, 'error', 'yaml-syntax', 'The YAML cannot be read.')] };
   }
+  // Only aliases can make the value larger or deeper than its text; most files have none.
+  const problem = text.includes('*') ? aliasProblem(value, text.length) : null;
+  if (problem) return refused(diagnostic(file, firstAlias(text), 'error', problem.code, problem.message));
+  return { ...base, value, ok: true, diagnostics: [] };
 }
 
 export interface YamlEntry {
@@ -132,6 +187,8 @@ function exactEntries(source: YamlSource, file: string, key: string, diagnostics
     for (const pair of item.items) {
       if (isScalar(pair.key)) fields[String(pair.key.value)] = span((pair.value ?? pair.key) as Node);
     }
+    // toJSON without a document leaves an alias as { source } instead of resolving it: nothing is
+    // expanded here (the fast read already checked what the aliases come to).
     entries.push({ value: item.toJSON() as Record<string, unknown>, index, span: span(item), fields });
   });
   return entries;
@@ -145,6 +202,23 @@ export function listEntries(source: YamlSource, file: string, key: string, diagn
   if (Array.isArray(list)) {
     const scanned = scanBlockList(source.lines, key, list);
     if (scanned) return scanned;
+    if (source.large) return coarseEntries(source.lines, file, key, list, diagnostics);
   }
   return exactEntries(source, file, key, diagnostics);
+}
+
+/** Entries of a file too large for the exact parser, placed at their list's line. */
+function coarseEntries(lines: string[], file: string, key: string, list: unknown[], diagnostics: Diagnostic[]): YamlEntry[] {
+  const heading = new RegExp(`^${key}:`);
+  const index = lines.findIndex((l) => heading.test(l));
+  const span = lineSpan(index + 1 || 1, lines[index] ?? '');
+  const entries: YamlEntry[] = [];
+  list.forEach((value, n) => {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      diagnostics.push(diagnostic(file, span, 'error', 'not-a-map', `Entry ${n + 1} of \`${key}\` must be a map of fields (name: …).`));
+      return;
+    }
+    entries.push({ value: value as Record<string, unknown>, index: n, span, fields: {} });
+  });
+  return entries;
 }

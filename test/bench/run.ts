@@ -8,7 +8,7 @@ import type { GroupSummary } from '../../shared/kafka/groups';
 import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/kafka-broker';
 import { soak } from './memory';
 import { replicationBench } from './replication';
-import { governanceBench, workspaceOpenBench } from './governance';
+import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
 import { rendererBench } from './renderer';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
@@ -45,6 +45,7 @@ const only = args.get('only');
 try {
   if (!only || only === 'governance') {
     const governance = governanceBench(log);
+    governance.workspaceLatency = await workspaceOpenLatencyBench(log);
     if (!args.has('skip-renderer')) {
       const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
       if (build.status !== 0) throw new Error('Building the console failed');

@@ -42,7 +42,8 @@ export function AdrPage({ number }: { number: number }) {
         </div>
       </header>
       <div className="columns-2">
-        <div>{file.data?.text != null ? <MarkdownPreview markdown={file.data.text} /> : <Loading what="the text" />}</div>
+        <div>{file.data?.text != null ? <MarkdownPreview markdown={file.data.text} />
+          : file.data ? <p className="muted" data-testid="file-unreadable">The text is not shown: it is {file.data.unreadableReason}.</p> : <Loading what="the text" />}</div>
         <aside>
           <dl className="event">
             <dt>Date</dt><dd>{adr.date ?? '—'}</dd>

@@ -106,7 +106,10 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
   if (file.isPending && !file.isError) return <Loading what={path} />;
   if (file.isError && !data) return <ErrorView error={file.error} />;
   if (!data || !edit) return null;
-  if (data.text === null) return <div className="state-view"><h3>{path} cannot be edited here</h3><p className="muted">It is {data.unreadableReason}.</p></div>;
+  // Too large (over 2 MB), binary or gone: said, with the size, instead of an editor or a preview.
+  if (data.text === null) return <div className="state-view" data-testid="file-unreadable"><h3>{path} {data.tooLarge ? 'is too large to show here' : 'cannot be edited here'}</h3><p className="muted">It is {data.unreadableReason}.</p></div>;
+  // Not UTF-8: shown, but never saved from here, which would replace the bytes it cannot read.
+  const readOnly = data.readOnlyReason !== null;
   const language = languageForPath(path);
   const diskText = conflict?.diskText ?? data.text;
   const diskVersion = conflict?.diskVersion ?? data.version;
@@ -119,10 +122,13 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
         <span className="spacer" />
         {language === 'markdown' && <button type="button" onClick={() => setPreview((p) => !p)} aria-pressed={preview}>{preview ? 'Hide preview' : 'Preview'}</button>}
         {dirty && <button type="button" onClick={() => { setEdit({ ...edit, text: edit.baseText === '\u0000' ? data.text! : edit.baseText }); setRestoredAt(null); }}>Discard changes</button>}
-        <button type="button" className="primary" data-testid="save-file" disabled={!dirty || save.isPending || changedOnDisk} onClick={() => doSave(edit.text, edit.baseVersion)} title="Ctrl+S">
-          {save.isPending ? 'Saving…' : 'Save'}
-        </button>
+        {!readOnly && (
+          <button type="button" className="primary" data-testid="save-file" disabled={!dirty || save.isPending || changedOnDisk} onClick={() => doSave(edit.text, edit.baseVersion)} title="Ctrl+S">
+            {save.isPending ? 'Saving…' : 'Save'}
+          </button>
+        )}
       </div>
+      {readOnly && <div className="notice" role="status" data-testid="read-only-notice">Read-only. {data.readOnlyReason} The problems below say where.</div>}
       {restoredAt && <div className="notice" role="status" data-testid="draft-restored">Restored your unsaved changes from {new Date(restoredAt).toLocaleString()}. Save them, or discard them to go back to the file.</div>}
       {save.error && save.error.error.code !== 'CONFLICT' && <p className="error-text" role="alert">{save.error.message}</p>}
       {(changedOnDisk || conflict) && merged === null && (
@@ -147,8 +153,8 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
         </div>
       ) : (
         <div className={preview ? 'editor-split' : 'editor-single'}>
-          <CodeEditor path={path} language={language} value={edit.text} onChange={(text) => { setEdit((e) => (e ? { ...e, text } : e)); setNotice(null); }} diagnostics={diagnostics}
-            onSave={() => { const { edit: current } = latest.current; if (current && !changedOnDisk) doSave(current.text, current.baseVersion); }} revealLine={line ?? null} />
+          <CodeEditor path={path} language={language} value={edit.text} onChange={(text) => { setEdit((e) => (e ? { ...e, text } : e)); setNotice(null); }} diagnostics={diagnostics} readOnly={readOnly}
+            onSave={() => { const { edit: current } = latest.current; if (current && !changedOnDisk && !readOnly) doSave(current.text, current.baseVersion); }} revealLine={line ?? null} />
           {preview && <MarkdownPreview markdown={edit.text} />}
         </div>
       )}

@@ -29,7 +29,7 @@ afterEach(() => {
 });
 
 describe('workspace service', () => {
-  it('opens a copy of the example workspace on the first run, and the last one after that', () => {
+  it('opens a copy of the example workspace on the first run, and the last one after that', async () => {
     const first = start();
     const { workspace } = first.state();
     expect(workspace).toMatchObject({ name: 'Acme Pay data architecture', root: path.join(dataDir, 'example-workspace') });
@@ -38,17 +38,17 @@ describe('workspace service', () => {
     expect(workspace!.counts).toMatchObject({ words: 211, terms: 270, domains: 23 });
     expect(workspace!.adrs.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     const other = fs.mkdtempSync(path.join(dataDir, 'other-'));
-    first.open(other);
+    await first.open(other);
     first.close();
     expect(rootOf(start({ exampleDir: null }))).toBe(other);
     expect(start().state().recent).toEqual([other, path.join(dataDir, 'example-workspace')]);
   });
 
-  it('keeps working when a file is broken, and says where', () => {
+  it('keeps working when a file is broken, and says where', async () => {
     const service = start();
     const root = rootOf(service);
     fs.writeFileSync(path.join(root, 'dictionary/words.yaml'), 'words:\n  - name: 결제\n    abbreviation: [PAY\n');
-    service.open(root);
+    await service.open(root);
     const { workspace } = service.state();
     expect(workspace!.counts.words).toBe(0);
     expect(workspace!.counts.terms).toBe(270);
