@@ -9,9 +9,9 @@ import { indexDictionary, type Dictionary, type StandardWord } from '../../share
 import { checkName } from '../../shared/governance/name-checker';
 import { lintSchema } from '../../shared/governance/schema-lint';
 import { appHandlers } from '../../main/app/handlers';
-import type { Handlers } from '../../main/rpc/handler-types';
+import type { Handlers } from '../../main/platform/handler-types';
 import { createRouter } from '../../main/rpc/router';
-import { StaleFeed } from '../../main/rpc/stale-feed';
+import { StaleFeed } from '../../main/platform/stale-feed';
 import { workspaceHandlers } from '../../main/workspace/handlers';
 import { WorkspaceService } from '../../main/workspace/workspace-service';
 import { launchChromium } from '../support/browser';

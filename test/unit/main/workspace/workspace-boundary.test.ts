@@ -9,9 +9,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../../shared/common/result';
 import { contract } from '../../../../shared/contract';
 import { workspaceReaders } from '../../../../shared/workspace/contract';
-import type { Handlers } from '../../../../main/rpc/handler-types';
+import type { Handlers } from '../../../../main/platform/handler-types';
 import { createRouter } from '../../../../main/rpc/router';
-import { StaleFeed } from '../../../../main/rpc/stale-feed';
+import { StaleFeed } from '../../../../main/platform/stale-feed';
 import { workspaceHandlers } from '../../../../main/workspace/handlers';
 import { WorkspaceService, type WorkspaceServiceOptions } from '../../../../main/workspace/workspace-service';
 

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppFailure } from '../../../../shared/common/result';
 import { appHandlers } from '../../../../main/app/handlers';
-import type { Handlers } from '../../../../main/rpc/handler-types';
+import type { Handlers } from '../../../../main/platform/handler-types';
 import { createRouter } from '../../../../main/rpc/router';
-import { StaleFeed } from '../../../../main/rpc/stale-feed';
+import { StaleFeed } from '../../../../main/platform/stale-feed';
 import { workspaceHandlers } from '../../../../main/workspace/handlers';
 import { WorkspaceService } from '../../../../main/workspace/workspace-service';
 
