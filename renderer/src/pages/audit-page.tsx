@@ -1,9 +1,9 @@
 // Every control action Sluice applied, newest first, as the append-only log recorded it.
-import { useLive } from '../api/hooks';
+import { useAuditLog } from '../api/audit';
 import { Empty, ErrorView, Loading } from '../components/state-views';
 
 export function AuditPage() {
-  const audit = useLive('audit.list', { limit: 500 });
+  const audit = useAuditLog(500);
   return (
     <section className="page">
       <header className="page-header"><h1>Audit log</h1><span className="muted">Every applied control action, written to disk before the console reported success.</span></header>

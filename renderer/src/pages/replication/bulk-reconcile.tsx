@@ -3,14 +3,14 @@
 // click or a retried request starts one job.
 import { useRef, useState } from 'react';
 import type { MismatchFilter } from '../../../../shared/replication/verification';
-import { useAction, useLive } from '../../api/hooks';
+import { useCancelReconcileJob, useReconcileJob, useReconcileMany } from '../../api/replication';
 import { formatNumber } from '../../components/badges';
 
 const describe = (filter: MismatchFilter) => Object.entries(filter).filter(([name, value]) => value && name !== 'status').map(([name, value]) => `${name} = ${value}`).join(', ') || 'all open mismatches';
 
 function JobProgress({ jobId, onClose }: { jobId: string; onClose: () => void }) {
-  const job = useLive('replication.reconcileJob', { id: jobId });
-  const cancel = useAction('replication.cancelReconcileJob');
+  const job = useReconcileJob(jobId);
+  const cancel = useCancelReconcileJob();
   const cancelKey = useRef(crypto.randomUUID());
   const data = job.data;
   if (!data) return <div className="bulk-progress muted" role="status">Starting the reconcile job…</div>;
@@ -32,7 +32,7 @@ function JobProgress({ jobId, onClose }: { jobId: string; onClose: () => void })
 export function BulkReconcile({ filter, openCount }: { filter: MismatchFilter; openCount: number | null }) {
   const [confirming, setConfirming] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const start = useAction('replication.reconcileMany');
+  const start = useReconcileMany();
   const intent = useRef<string | null>(null);
   const submitted = useRef(false);
 

@@ -3,7 +3,7 @@
 // reused by every click and retry of that intent, so it applies at most once.
 import { useRef, useState } from 'react';
 import type { Mismatch, ReconcilePlan, ReconcileResult } from '../../../../shared/replication/verification';
-import { useAction } from '../../api/hooks';
+import { useReconcile } from '../../api/replication';
 
 type Step = { step: 'idle' } | { step: 'preview'; key: string; plan: ReconcilePlan } | { step: 'done'; result: ReconcileResult };
 
@@ -16,8 +16,8 @@ const actionText: Record<ReconcilePlan['action'], string> = {
 
 export function ReconcileFlow({ mismatch }: { mismatch: Mismatch }) {
   const [state, setState] = useState<Step>({ step: 'idle' });
-  const preview = useAction('replication.reconcile');
-  const apply = useAction('replication.reconcile');
+  const preview = useReconcile();
+  const apply = useReconcile();
   const applying = useRef(false);
 
   const openPreview = () => {

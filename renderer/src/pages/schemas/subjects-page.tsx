@@ -2,15 +2,16 @@
 // compliance with the standard dictionary and the decisions about it.
 import { useMemo, useRef, useState } from 'react';
 import { schemaTypes } from '../../../../shared/registry/registry';
-import { useLive } from '../../api/hooks';
+import { useGovernanceOverview } from '../../api/governance';
+import { useSubjects } from '../../api/registry';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { adrLabel } from '../decisions/adr-status';
 import { ComplianceBar } from './compliance-bar';
 
 export function SubjectsPage() {
-  const subjects = useLive('registry.subjects', {});
-  const overview = useLive('governance.overview', {});
+  const subjects = useSubjects();
+  const overview = useGovernanceOverview();
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const [newSubject, setNewSubject] = useState('');

@@ -1,11 +1,11 @@
 // Open a folder as the workspace: type its path (web mode cannot show the system's folder picker),
 // or pick one of the recent ones.
 import { useState } from 'react';
-import { useAction } from '../../api/hooks';
+import { useOpenWorkspace } from '../../api/workspace';
 
 export function OpenWorkspace({ recent, current, onOpened }: { recent: string[]; current?: string; onOpened?: () => void }) {
   const [path, setPath] = useState('');
-  const open = useAction('workspace.open');
+  const open = useOpenWorkspace();
   const go = (folder: string) => { if (!open.isPending) open.mutate({ path: folder }, { onSuccess: () => { setPath(''); onOpened?.(); } }); };
   const others = recent.filter((r) => r !== current);
   return (
