@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/renderer/**'], environment: 'node' } },
       // The renderer's hooks, transports, router and dialogs, in a DOM (happy-dom) with a fake transport.
-      { test: { name: 'renderer', include: ['test/unit/renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+      { test: { name: 'renderer', include: ['test/unit/renderer/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/unit/renderer/support/setup.ts'] } },
       {
         test: {
           name: 'integration', include: ['test/integration/**/*.test.ts'], environment: 'node',
