@@ -55,15 +55,15 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
   // Keep the draft in main; flush it when the window is hidden or closed.
   const latest = useRef({ dirty, edit });
   useEffect(() => { latest.current = { dirty, edit }; });
-  const text = edit?.text ?? null;
+  const editText = edit?.text ?? null;
   const baseVersion = edit?.baseVersion ?? null;
   useEffect(() => {
-    if (!dirty || text === null) return;
+    if (!dirty || editText === null) return;
     const timer = setTimeout(() => {
-      saveDraft({ path, text, baseVersion }).then((r) => setDraftSavedAt(r.savedAt)).catch(() => setDraftSavedAt(null));
+      saveDraft({ path, text: editText, baseVersion }).then((r) => setDraftSavedAt(r.savedAt)).catch(() => setDraftSavedAt(null));
     }, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [dirty, text, baseVersion, path, saveDraft]);
+  }, [dirty, editText, baseVersion, path, saveDraft]);
   // Back to the file's own text (saved, reverted or reloaded): a draft left in main is obsolete.
   const editing = edit !== null;
   const hasDraft = !!data?.draft;
@@ -84,7 +84,7 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
   const local = useMemo(() => (edit && dirty ? diagnosticsWhileEditing(path, edit.text, folders) : null), [edit, dirty, path, folders]);
   // A table definition is linted against the dictionary, which lives in main, as it is typed.
   const isTable = data?.kind === 'table';
-  const tableText = useDebouncedValue(isTable && dirty ? text : null, 250);
+  const tableText = useDebouncedValue(isTable && dirty ? editText : null, 250);
   const tableLinted = useSchemaLint({ schemaType: 'SQL', schema: tableText ?? '' }, { enabled: isTable && dirty && tableText !== null });
   const tableDiagnostics = tableLinted.data?.diagnostics;
   const tableLint = useMemo(() => (isTable && dirty && tableDiagnostics ? tableDiagnostics.map((d) => ({ ...d, file: path })) : null), [isTable, dirty, tableDiagnostics, path]);
