@@ -79,7 +79,7 @@ describe('reconcile one mismatch', () => {
     fireEvent.click(screen.getByTestId('reconcile'));
     await screen.findByTestId('reconcile-preview');
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.queryByTestId('reconcile-preview')).toBeNull();
+    await waitFor(() => expect(screen.queryByTestId('reconcile-preview')).toBeNull());
     expect(screen.getByTestId('reconcile')).toBeTruthy();
     expect((transport.callsOf('replication.reconcile') as ReconcileInput[]).every((i) => i.dryRun)).toBe(true);
   });

@@ -30,6 +30,8 @@ export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: (
   const [scope, setScope] = useState<'all' | 'topics' | 'partitions'>('all');
   const [chosenTopics, setChosenTopics] = useState<string[]>([]);
   const [chosenPartitions, setChosenPartitions] = useState<string[]>([]);
+  // The plan on screen is dropped in the same render as any change to what it previews, so what
+  // is applied is always what was previewed (a mutation's reset would clear it a tick later).
   const [plan, setPlan] = useState<ResetResult | null>(null);
   const previewAction = useResetOffsets();
   const applyAction = useResetOffsets();
