@@ -31,12 +31,13 @@ function JobProgress({ jobId, onClose }: { jobId: string; onClose: () => void })
 
 export function BulkReconcile({ filter, openCount }: { filter: MismatchFilter; openCount: number | null }) {
   const [confirming, setConfirming] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
   const start = useReconcileMany();
+  // The job being watched is the one this start answered with; closing forgets it.
+  const jobId = start.data?.id ?? null;
   const intent = useRef<string | null>(null);
   const submitted = useRef(false);
 
-  if (jobId) return <JobProgress jobId={jobId} onClose={() => setJobId(null)} />;
+  if (jobId) return <JobProgress jobId={jobId} onClose={() => start.reset()} />;
   if (!confirming) {
     return <button type="button" data-testid="bulk-reconcile" onClick={() => { intent.current = crypto.randomUUID(); submitted.current = false; setConfirming(true); }}>Reconcile all matching…</button>;
   }
@@ -52,7 +53,7 @@ export function BulkReconcile({ filter, openCount }: { filter: MismatchFilter; o
           if (submitted.current) return; // a double click starts one job
           submitted.current = true;
           start.mutate({ filter: jobFilter, idempotencyKey: intent.current! }, {
-            onSuccess: (job) => { setConfirming(false); setJobId(job.id); },
+            onSuccess: () => setConfirming(false),
             onError: () => { submitted.current = false; },
           });
         }}>
