@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app';
 import { electronTransport } from './api/electron-transport';
-import { TransportContext } from './api/transport-context';
+import { ApiProvider } from './api/api-context';
 import { takeTokenFromUrl, webTransport } from './api/web-transport';
 import './styles.css';
 
@@ -12,10 +12,10 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWind
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <TransportContext.Provider value={transport}>
-      <QueryClientProvider client={queryClient}>
+    <QueryClientProvider client={queryClient}>
+      <ApiProvider transport={transport}>
         <App />
-      </QueryClientProvider>
-    </TransportContext.Provider>
+      </ApiProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -12,7 +12,8 @@ export interface Transport {
 
 export interface SluicePreloadApi {
   call(method: string, input: unknown): Promise<Result<unknown>>;
-  subscribe(method: string, input: unknown, onResult: (result: Result<unknown>) => void): () => void;
+  /** Hands over each pushed Result as main sent it: unparsed until the transport parses it. */
+  subscribe(method: string, input: unknown, onPushed: (pushed: unknown) => void): () => void;
 }
 
 declare global {

@@ -1,8 +1,7 @@
 // The frame around every page: navigation, the profile switcher, and the environment colour.
 // A production profile is impossible to miss: a thick coloured bar and a PRODUCTION label.
 import type { ReactNode } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useAction, useLive } from '../api/hooks';
+import { useActivateProfile, useProfiles } from '../api/profiles';
 import { hrefFor, type Route } from '../router';
 
 // Operations first (the on-call SRE), then governance (the data architect), then settings.
@@ -24,9 +23,8 @@ export const nav: Array<{ route: Route; label: string; key: string; group: 'oper
 const section: Partial<Record<Route['page'], Route['page']>> = { group: 'groups', mismatch: 'replication', decision: 'decisions', subject: 'schemas' };
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
-  const profiles = useLive('profiles.list', {});
-  const activate = useAction('profiles.activate');
-  const client = useQueryClient();
+  const profiles = useProfiles();
+  const activate = useActivateProfile();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
   const current = section[route.page] ?? route.page;
 
@@ -52,7 +50,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             data-testid="profile-select"
             value={active?.id ?? ''}
             disabled={activate.isPending || !profiles.data?.profiles.length}
-            onChange={(e) => activate.mutate({ id: e.target.value }, { onSuccess: () => void client.resetQueries({ predicate: (q) => q.queryKey[0] !== 'profiles.list' }) })}
+            onChange={(e) => activate.mutate({ id: e.target.value })}
           >
             {!profiles.data?.profiles.length && <option value="">No profile</option>}
             {profiles.data?.profiles.map((p) => (

@@ -2,11 +2,11 @@
 // table, subject or term (or states an expectation about it). Superseded and rejected records are
 // history, not guidance, and are left out.
 import type { LinkKind } from '../../../shared/workspace/adr';
-import { useLive } from '../api/hooks';
+import { useWorkspaceState } from '../api/workspace';
 import { hrefFor } from '../router';
 
 export function DecisionLinks({ links }: { links: Array<{ kind: LinkKind; name: string }> }) {
-  const state = useLive('workspace.state', {});
+  const state = useWorkspaceState();
   const adrs = (state.data?.workspace?.adrs ?? []).filter((a) => a.statusKind !== 'superseded' && a.statusKind !== 'rejected' && links.some(({ kind, name }) =>
     a.links[kind].includes(name) || (kind === 'subjects' && name in a.expects.compatibility) || (kind === 'groups' && name in a.expects.groupType)));
   if (adrs.length === 0) return null;

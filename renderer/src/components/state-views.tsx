@@ -1,6 +1,6 @@
 // Designed loading, empty and error states: a page is never blank.
 import type { ReactNode } from 'react';
-import type { CallError } from '../api/hooks';
+import type { CallError } from '../api/query-core';
 
 export function Loading({ what }: { what: string }) {
   return (

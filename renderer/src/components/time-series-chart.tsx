@@ -24,25 +24,28 @@ function cssVar(name: string) {
 export function TimeSeriesChart({ times, series, height = 220, title, testId }: { times: number[]; series: Series[]; height?: number; title: string; testId?: string }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = series.map((s) => `${s.label}:${s.stepped ? 1 : 0}:${s.scale ?? ''}`).join('|');
+  // The chart is rebuilt only when the set of series changes (not their values): this string is
+  // everything the build reads from them, so data updates go through setData below.
+  const shape = JSON.stringify(series.map((s) => ({ label: s.label, color: s.color, stepped: !!s.stepped, scale: s.scale ?? null })));
 
   useEffect(() => {
     if (!host.current) return;
+    const layout = JSON.parse(shape) as Array<{ label: string; color: string; stepped: boolean; scale: 'right' | null }>;
     const axis = { stroke: cssVar('--muted'), grid: { stroke: cssVar('--border'), width: 1 }, ticks: { stroke: cssVar('--border') } };
     const options: uPlot.Options = {
       width: host.current.clientWidth || 600,
       height,
       title,
       scales: { x: { time: true } },
-      axes: [axis, { ...axis, size: 60 }, ...(series.some((s) => s.scale === 'right') ? [{ ...axis, scale: 'right', side: 1, size: 60, grid: { show: false } }] : [])],
+      axes: [axis, { ...axis, size: 60 }, ...(layout.some((s) => s.scale === 'right') ? [{ ...axis, scale: 'right', side: 1, size: 60, grid: { show: false } }] : [])],
       legend: { live: true },
-      series: [{}, ...series.map((s) => ({
+      series: [{}, ...layout.map((s) => ({
         label: s.label, stroke: s.color, width: 2, spanGaps: false,
         ...(s.scale ? { scale: s.scale } : {}),
         ...(s.stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}),
       }))],
     };
-    plot.current = new uPlot(options, [[], ...series.map(() => [])], host.current);
+    plot.current = new uPlot(options, [[], ...layout.map(() => [])], host.current);
     const resize = new ResizeObserver(() => plot.current?.setSize({ width: host.current!.clientWidth, height }));
     resize.observe(host.current);
     return () => {
@@ -50,8 +53,6 @@ export function TimeSeriesChart({ times, series, height = 220, title, testId }: 
       plot.current?.destroy();
       plot.current = null;
     };
-    // Rebuild only when the set of series changes; data updates go through setData below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape, height, title]);
 
   useEffect(() => {

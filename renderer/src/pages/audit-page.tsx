@@ -3,7 +3,7 @@
 // state of the log's hash chain, and an export of what the filter shows.
 import { useState } from 'react';
 import type { AuditAction, AuditFilter } from '../../../shared/audit/audit-record';
-import { useAction, useLive } from '../api/hooks';
+import { useAuditLog, useExportAudit } from '../api/audit';
 import { Empty, ErrorView, Loading } from '../components/state-views';
 
 const resultBadge: Record<AuditAction['result'], string> = {
@@ -38,8 +38,8 @@ export function AuditPage() {
     ...(form.profile ? { profile: form.profile } : {}), ...(form.action ? { action: form.action } : {}), ...(form.target ? { target: form.target } : {}),
     ...(form.result ? { result: form.result as AuditFilter['result'] } : {}),
   };
-  const audit = useLive('audit.list', { ...filter, limit: 500 });
-  const exporter = useAction('audit.export');
+  const audit = useAuditLog(filter, 500);
+  const exporter = useExportAudit();
   const field = (name: keyof typeof form) => ({ value: form[name], onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [name]: e.target.value })) });
   const chain = audit.data?.chain;
   const exportAs = (format: 'jsonl' | 'csv') => exporter.mutate({ ...filter, format }, { onSuccess: (file) => download(file.fileName, file.mediaType, file.content) });

@@ -1,9 +1,9 @@
-import { useLive } from '../api/hooks';
+import { useCluster } from '../api/kafka';
 import { formatNumber } from '../components/badges';
 import { ErrorView, Loading } from '../components/state-views';
 
 export function ClusterPage() {
-  const cluster = useLive('cluster.describe', {});
+  const cluster = useCluster();
   return (
     <section className="page">
       <header className="page-header"><h1>Cluster</h1></header>

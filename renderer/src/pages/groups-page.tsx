@@ -1,13 +1,13 @@
 // All consumer groups of the active cluster: a virtualized table with filter, type chips and sort.
 // Updates arrive by push from main.
 import { memo, useDeferredValue, useMemo, useRef, useEffect } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { filterAndSortGroups, type GroupSortKey } from '../../../shared/kafka/group-filter';
 import { groupTypes, type GroupSummary } from '../../../shared/kafka/groups';
-import { useLive } from '../api/hooks';
+import { useGroups } from '../api/kafka';
 import { formatNumber, StateBadge, TypeBadge } from '../components/badges';
 import { formatSeconds } from '../components/format';
 import { HealthBadge } from '../components/health-badge';
+import { useVirtualRows } from '../components/use-virtual-rows';
 import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
 import { hrefFor, navigate } from '../router';
 import { useUiStore } from '../stores/ui-store';
@@ -45,20 +45,19 @@ const GroupRow = memo(function GroupRow({ g, top }: { g: GroupSummary; top: numb
 function GroupRows({ rows }: { rows: GroupSummary[] }) {
   const scroller = useRef<HTMLDivElement>(null);
   // Virtualization keeps the DOM to the visible rows, so 10,000 groups scroll like 10.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtual = useVirtualRows({ count: rows.length, scroller, rowHeight: ROW_HEIGHT, overscan: 8 });
   return (
     <div className="tbody" ref={scroller} data-testid="groups-scroller">
       {rows.length === 0 && <Empty title="No group matches the filter." />}
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => <GroupRow key={rows[item.index]!.groupId} g={rows[item.index]!} top={item.start} />)}
+      <div style={{ height: virtual.totalSize, position: 'relative' }}>
+        {virtual.items.map((item) => <GroupRow key={rows[item.index]!.groupId} g={rows[item.index]!} top={item.start} />)}
       </div>
     </div>
   );
 }
 
 export function GroupsPage() {
-  const groups = useLive('groups.list', {});
+  const groups = useGroups();
   const { groupFilter, groupTypes: chosenTypes, sort, setGroupFilter, toggleGroupType, sortBy } = useUiStore();
   const deferredFilter = useDeferredValue(groupFilter);
   const rows = useMemo(

@@ -1,9 +1,8 @@
 // Connection profiles: add, edit, test and switch. Passwords go to main and never come back;
 // the form only learns whether one is stored.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { saslMechanisms, profileSettingsSchema, type ProfileSettings, type ProfileView } from '../../../shared/profiles/profiles';
-import { useAction, useLive } from '../api/hooks';
+import { useActivateProfile, useDeleteProfile, useProfiles, useSaveProfile, useTestProfile } from '../api/profiles';
 import { ErrorView, Loading } from '../components/state-views';
 
 const blank: ProfileSettings = {
@@ -27,8 +26,8 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
   const [clearPassword, setClearPassword] = useState(false);
   const [registryPassword, setRegistryPassword] = useState('');
   const [clearRegistryPassword, setClearRegistryPassword] = useState(false);
-  const save = useAction('profiles.save');
-  const test = useAction('profiles.test');
+  const save = useSaveProfile();
+  const test = useTestProfile();
   const candidate = { ...settings, bootstrapBrokers: brokersText.split(/[,\s]+/).filter(Boolean) };
   const validation = profileSettingsSchema.safeParse(candidate);
   const problems = validation.success ? [] : validation.error.issues.map((i) => i.message);
@@ -124,12 +123,10 @@ function ProfileForm({ profile, onDone }: { profile: ProfileView | null; onDone:
 }
 
 export function ProfilesPage() {
-  const profiles = useLive('profiles.list', {});
-  const activate = useAction('profiles.activate');
-  const remove = useAction('profiles.delete');
-  const client = useQueryClient();
+  const profiles = useProfiles();
+  const activate = useActivateProfile();
+  const remove = useDeleteProfile();
   const [editing, setEditing] = useState<ProfileView | 'new' | null>(null);
-  const afterSwitch = () => void client.resetQueries({ predicate: (q) => q.queryKey[0] !== 'profiles.list' });
 
   return (
     <section className="page">
@@ -157,7 +154,7 @@ export function ProfilesPage() {
                   {p.registry.url && <div className="muted small">Schema Registry <span className="mono">{p.registry.url}</span>{p.registry.username ? ` as ${p.registry.username}` : ''}</div>}
                 </div>
                 <div className="actions">
-                  {!isActive && <button type="button" onClick={() => activate.mutate({ id: p.id }, { onSuccess: afterSwitch })}>Use</button>}
+                  {!isActive && <button type="button" onClick={() => activate.mutate({ id: p.id })}>Use</button>}
                   {!p.fromEnvironment && <button type="button" onClick={() => setEditing(p)}>Edit</button>}
                   {!p.fromEnvironment && (
                     <button type="button" className="danger" onClick={() => { if (window.confirm(`Delete the profile “${p.name}”? Its stored password is deleted too.`)) remove.mutate({ id: p.id }); }}>Delete</button>

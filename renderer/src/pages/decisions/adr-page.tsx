@@ -2,7 +2,8 @@
 // each a link to its page), supersede links both ways, drift found against it, and the rendered text.
 import { useState } from 'react';
 import { linkKinds } from '../../../../shared/workspace/adr';
-import { useLive } from '../../api/hooks';
+import { useGovernanceOverview } from '../../api/governance';
+import { useWorkspaceFile, useWorkspaceState } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, type Route } from '../../router';
 import { AdrStatus, adrLabel } from './adr-status';
@@ -18,10 +19,10 @@ const linkRoute: Record<(typeof linkKinds)[number], (name: string) => Route | nu
 };
 
 export function AdrPage({ number }: { number: number }) {
-  const state = useLive('workspace.state', {});
+  const state = useWorkspaceState();
   const adr = state.data?.workspace?.adrs.find((a) => a.number === number);
-  const file = useLive('workspace.file', { path: adr?.file ?? '' }, !!adr);
-  const overview = useLive('governance.overview', {});
+  const file = useWorkspaceFile(adr?.file ?? '', { enabled: !!adr });
+  const overview = useGovernanceOverview();
   const [superseding, setSuperseding] = useState(false);
   if (state.isPending && !state.isError) return <Loading what="the decision" />;
   if (state.isError && !state.data) return <ErrorView error={state.error} />;

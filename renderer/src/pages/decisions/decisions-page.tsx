@@ -1,14 +1,14 @@
 // Decisions: every ADR by status (a board) or by date (a timeline), with a new-decision button.
 import { useMemo, useState } from 'react';
 import { adrStatusKinds } from '../../../../shared/workspace/adr';
-import { useLive } from '../../api/hooks';
+import { useWorkspaceState } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor } from '../../router';
 import { AdrStatus, adrLabel } from './adr-status';
 import { NewDecision } from './new-decision';
 
 export function DecisionsPage() {
-  const state = useLive('workspace.state', {});
+  const state = useWorkspaceState();
   const [view, setView] = useState<'board' | 'timeline'>('board');
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState('');

@@ -2,7 +2,7 @@
 // also marks that one "superseded by", so the link goes both ways.
 import { useState } from 'react';
 import { createAdrInputSchema, type WorkspaceView } from '../../../../shared/workspace/workspace-api';
-import { useAction } from '../../api/hooks';
+import { useCreateAdr } from '../../api/workspace';
 import { navigate } from '../../router';
 import { adrLabel } from './adr-status';
 
@@ -10,7 +10,7 @@ export function NewDecision({ adrs, supersedes, onClose }: { adrs: WorkspaceView
   const [title, setTitle] = useState('');
   const [decisionMakers, setDecisionMakers] = useState('');
   const [replaces, setReplaces] = useState<number | ''>(supersedes ?? '');
-  const create = useAction('workspace.createAdr');
+  const create = useCreateAdr();
   const input = { title, ...(decisionMakers ? { decisionMakers } : {}), ...(replaces !== '' ? { supersedes: replaces } : {}) };
   const valid = createAdrInputSchema.safeParse(input);
   const next = adrs.reduce((max, a) => Math.max(max, a.number), 0) + 1;

@@ -1,11 +1,11 @@
 // The standard dictionary: words, domains and terms as tables (filter with /, click to edit in a
 // form), the problems the dictionary has, and a name checker.
 import { useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { DictionaryKind } from '../../../../shared/workspace/dictionary-files';
 import type { DictionaryView } from '../../../../shared/workspace/workspace-api';
-import { useLive } from '../../api/hooks';
+import { useDictionary } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { navigate } from '../../router';
 import { ProblemsPanel } from '../workspace/problems-panel';
 import { EntryForm, type Selection } from './entry-form';
@@ -27,7 +27,7 @@ function rowsOf(view: DictionaryView, kind: DictionaryKind): Row[] {
 }
 
 export function DictionaryPage({ tab = 'terms', entry }: { tab?: DictionaryKind; entry?: string }) {
-  const view = useLive('workspace.dictionary', {});
+  const view = useDictionary();
   const [filter, setFilter] = useState('');
   const [selection, setSelection] = useState<Selection | null>(null);
   const filterRef = useRef<HTMLInputElement>(null);
@@ -38,8 +38,7 @@ export function DictionaryPage({ tab = 'terms', entry }: { tab?: DictionaryKind;
     return rowsOf(view.data, tab).filter((r) => words.every((w) => r.cells.join(' ').toLowerCase().includes(w)));
   }, [view.data, tab, filter]);
   const problemLines = useMemo(() => new Set((view.data?.diagnostics ?? []).map((d) => `${d.file}:${d.line}`)), [view.data?.diagnostics]);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 34, overscan: 10 });
+  const virtual = useVirtualRows({ count: rows.length, scroller: parent, rowHeight: 34, overscan: 10 });
   const focused = entry ? rows.find((r) => r.cells[0] === entry) : undefined;
   const open = (row: Row) => setSelection({ kind: tab, index: row.index, file: row.file, sourceIndex: row.sourceIndex });
   if (view.isPending && !view.isError) return <Loading what="the dictionary" />;
@@ -69,8 +68,8 @@ export function DictionaryPage({ tab = 'terms', entry }: { tab?: DictionaryKind;
         <div className="table dictionary-table">
           <div className="thead dictionary-grid" role="row">{columns[tab].map((c) => <span key={c} className="th">{c}</span>)}</div>
           <div className="tbody" ref={parent}>
-            <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-              {virtual.getVirtualItems().map((item) => {
+            <div style={{ height: virtual.totalSize, position: 'relative' }}>
+              {virtual.items.map((item) => {
                 const row = rows[item.index]!;
                 const hasProblem = problemLines.has(`${row.file}:${row.line}`);
                 return (

@@ -1,11 +1,11 @@
 // Check names against the standard: paste field or column names, one per line, and see each
 // one's verdict, its words, what is wrong and the standard name to use.
 import { useState } from 'react';
-import { useAction } from '../../api/hooks';
+import { useCheckNames } from '../../api/governance';
 
 export function NameCheck() {
   const [text, setText] = useState('paymentAmount\nCUST_NM\nmrch_stat');
-  const check = useAction('governance.checkNames');
+  const check = useCheckNames();
   const names = text.split('\n').map((n) => n.trim()).filter(Boolean);
   return (
     <section className="card name-check" aria-label="Check names">

@@ -1,12 +1,12 @@
 // Column names of a live database's tables against the dictionary: paste a PostgreSQL or MariaDB
 // URL (used once by main, never stored) and see each column's verdict and the standard name.
 import { useState } from 'react';
-import { useAction } from '../../api/hooks';
+import { useLintDatabase } from '../../api/governance';
 
 export function DatabaseTables() {
   const [url, setUrl] = useState('');
   const [schema, setSchema] = useState('');
-  const lint = useAction('governance.lintDatabase');
+  const lint = useLintDatabase();
   return (
     <section className="card" aria-label="Database tables">
       <h2>Database tables</h2>

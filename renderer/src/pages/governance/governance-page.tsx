@@ -1,6 +1,7 @@
 // Governance at a glance: drift (where the running platform disagrees with an accepted decision),
 // each subject's compliance with the standard dictionary, and the workspace's own problems.
-import { useLive } from '../../api/hooks';
+import { useGovernanceOverview } from '../../api/governance';
+import { useWorkspaceState } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor } from '../../router';
 import { adrLabel } from '../decisions/adr-status';
@@ -8,8 +9,8 @@ import { ComplianceBar } from '../schemas/compliance-bar';
 import { DatabaseTables } from './database-tables';
 
 export function GovernancePage() {
-  const overview = useLive('governance.overview', {});
-  const state = useLive('workspace.state', {});
+  const overview = useGovernanceOverview();
+  const state = useWorkspaceState();
   if (overview.isPending && !overview.isError) return <Loading what="the governance overview" />;
   if (overview.isError && !overview.data) return <ErrorView error={overview.error} />;
   const data = overview.data!;

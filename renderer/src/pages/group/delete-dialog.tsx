@@ -1,29 +1,27 @@
 // Delete a group, or its committed offsets for one topic: preview, then apply.
-import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { GroupDetail } from '../../../../shared/kafka/groups';
-import { useAction } from '../../api/hooks';
+import { useDeleteGroup, useDeleteOffsets } from '../../api/kafka';
 import { formatNumber } from '../../components/badges';
 import { navigate } from '../../router';
 import { ConfirmApply } from './confirm-apply';
 
 export function DeleteDialog({ group, topic, onClose }: { group: GroupDetail; topic: string | null; onClose: () => void }) {
-  const deleteGroup = useAction('groups.delete');
-  const deleteOffsets = useAction('groups.deleteOffsets');
+  const deleteGroup = useDeleteGroup();
+  const deleteOffsets = useDeleteOffsets();
   const action = topic === null ? deleteGroup : deleteOffsets;
-  const client = useQueryClient();
   const [done, setDone] = useState(false);
-  const run = (dryRun: boolean, confirmation?: string) => {
-    const onSuccess = () => {
-      if (dryRun) return;
-      setDone(true);
-      void client.invalidateQueries();
-    };
-    if (topic === null) deleteGroup.mutate({ groupId: group.groupId, dryRun, confirmation }, { onSuccess });
-    else deleteOffsets.mutate({ groupId: group.groupId, topic, dryRun, confirmation }, { onSuccess });
-  };
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => run(true), []);
+  const { groupId } = group;
+  // Stable across renders (react-query's mutate), so the preview runs once when the dialog opens.
+  const { mutate: mutateGroup } = deleteGroup;
+  const { mutate: mutateOffsets } = deleteOffsets;
+  const run = useCallback((dryRun: boolean, confirmation?: string) => {
+    // What a delete makes stale is refreshed by the hook, as the contract declares.
+    const onSuccess = () => { if (!dryRun) setDone(true); };
+    if (topic === null) mutateGroup({ groupId, dryRun, confirmation }, { onSuccess });
+    else mutateOffsets({ groupId, topic, dryRun, confirmation }, { onSuccess });
+  }, [mutateGroup, mutateOffsets, groupId, topic]);
+  useEffect(() => run(true), [run]);
   const preview = action.data;
   return (
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => { if (e.key === 'Escape') onClose(); }}>

@@ -5,7 +5,7 @@ import { DecisionLinks } from '../../components/decision-links';
 import type { GroupDetail, GroupMember, PartitionOffset } from '../../../../shared/kafka/groups';
 import { formatAssignment, memberReconciliation, partitionCount } from '../../../../shared/kafka/reconciliation';
 import { totalLag } from '../../../../shared/kafka/lag';
-import { useLive } from '../../api/hooks';
+import { useGroup, useGroupHealth } from '../../api/kafka';
 import { formatNumber, StateBadge, TypeBadge } from '../../components/badges';
 import { formatSeconds, formatTime } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
@@ -108,7 +108,7 @@ function MembersTable({ group }: { group: GroupDetail }) {
 }
 
 function OffsetsTable({ groupId, offsets, members }: { groupId: string; offsets: PartitionOffset[]; members: GroupMember[] }) {
-  const health = useLive('groups.health', { groupId });
+  const health = useGroupHealth(groupId);
   if (offsets.length === 0) return <Empty title="No committed offsets and no assigned partitions." />;
   const clientOf = new Map(members.map((m) => [m.memberId, m.clientId]));
   const healthOf = new Map((health.data?.partitions ?? []).map((p) => [`${p.topic}-${p.partition}`, p]));
@@ -159,7 +159,7 @@ function Actions({ group }: { group: GroupDetail }) {
 }
 
 export function GroupPage({ groupId }: { groupId: string }) {
-  const group = useLive('groups.describe', { groupId });
+  const group = useGroup(groupId);
   const [tab, setTab] = useState<Tab>('overview');
   return (
     <section className="page">

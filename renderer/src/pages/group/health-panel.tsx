@@ -1,7 +1,7 @@
 // Health with its evidence: the Burrow verdict per partition and the rule that fired, lag in time
 // from both models (each labelled with how it was computed), rates and time to drain.
 import type { GroupHealth } from '../../../../shared/kafka/monitoring';
-import { useLive } from '../../api/hooks';
+import { useGroupHealth } from '../../api/kafka';
 import { formatNumber } from '../../components/badges';
 import { formatRate, formatSeconds } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
@@ -63,7 +63,7 @@ export function HealthTable({ health }: { health: GroupHealth }) {
 }
 
 export function HealthPanel({ groupId }: { groupId: string }) {
-  const health = useLive('groups.health', { groupId });
+  const health = useGroupHealth(groupId);
   if (health.isPending && !health.isError) return <Loading what="health" />;
   if (!health.data) return health.error ? <ErrorView error={health.error} /> : null;
   return (

@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { GroupHistory } from '../../../../shared/kafka/monitoring';
 import { alignStepSeries, epochSteps } from '../../../../shared/kafka/series';
-import { useLive } from '../../api/hooks';
+import { useGroupHistory } from '../../api/kafka';
 import { stateTone } from '../../components/badges';
 import { formatSeconds, formatTime } from '../../components/format';
 import { ErrorView, Loading } from '../../components/state-views';
@@ -89,7 +89,7 @@ function describeEvent(e: GroupHistory['events'][number]): string {
 
 export function HistoryPanel({ groupId }: { groupId: string }) {
   const [stuckAfterS, setStuckAfterS] = useState(30);
-  const history = useLive('groups.history', { groupId, stuckAfterMs: stuckAfterS * 1000 });
+  const history = useGroupHistory(groupId, stuckAfterS * 1000);
   if (history.isPending && !history.isError) return <Loading what="history" />;
   if (!history.data) return history.error ? <ErrorView error={history.error} /> : null;
   const h = history.data;

@@ -1,9 +1,8 @@
 // Reset offsets: choose where to and for which partitions, preview (always first), then apply.
 import { useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import type { GroupDetail } from '../../../../shared/kafka/groups';
 import { resetKinds, type ResetKind, type ResetResult, type ResetTarget } from '../../../../shared/kafka/offset-reset';
-import { useAction } from '../../api/hooks';
+import { useResetOffsets } from '../../api/kafka';
 import { formatNumber } from '../../components/badges';
 import { ConfirmApply } from './confirm-apply';
 
@@ -31,10 +30,11 @@ export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: (
   const [scope, setScope] = useState<'all' | 'topics' | 'partitions'>('all');
   const [chosenTopics, setChosenTopics] = useState<string[]>([]);
   const [chosenPartitions, setChosenPartitions] = useState<string[]>([]);
+  // The plan on screen is dropped in the same render as any change to what it previews, so what
+  // is applied is always what was previewed (a mutation's reset would clear it a tick later).
   const [plan, setPlan] = useState<ResetResult | null>(null);
-  const previewAction = useAction('groups.resetOffsets');
-  const applyAction = useAction('groups.resetOffsets');
-  const client = useQueryClient();
+  const previewAction = useResetOffsets();
+  const applyAction = useResetOffsets();
   // Set synchronously on the first click: a double click arrives before React re-renders the
   // button disabled. (Main refuses a repeated apply as well.)
   const applying = useRef(false);
@@ -55,7 +55,7 @@ export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: (
       groupId: group.groupId, to, dryRun: false, ...scopeInput, confirmation,
       expectedCurrent: plan.partitions.map((r) => ({ topic: r.topic, partition: r.partition, offset: r.currentOffset })),
     }, {
-      onSuccess: (result) => { setPlan(result); void client.invalidateQueries(); },
+      onSuccess: setPlan,
       onSettled: () => { applying.current = false; },
     });
   };

@@ -1,28 +1,27 @@
 // Ledger: look up a payment by id (its whole lifecycle), or list a merchant's payments in a time
 // range; outbox health beside it.
-import { useEffect, useState } from 'react';
-import type { PaymentLifecycle, PaymentPage } from '../../../../shared/ledger/ledger';
-import { useCall, type CallError } from '../../api/hooks';
+import { useState } from 'react';
+import { useMerchantPayments, usePayment, type MerchantSearch as Search } from '../../api/ledger';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { OutboxHealthCard } from './outbox-health';
 import { PaymentLifecycleView } from './payment-lifecycle';
 
-type Load<T> = { state: 'idle' } | { state: 'loading' } | { state: 'done'; value: T } | { state: 'error'; error: CallError };
-
 function MerchantSearch() {
-  const search = useCall('ledger.payments');
   const [merchantId, setMerchantId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [result, setResult] = useState<Load<PaymentPage>>({ state: 'idle' });
-  const run = (cursor?: string) => {
-    setResult({ state: 'loading' });
+  // The search the user ran (and which page of it); the answer itself lives in react-query.
+  const [search, setSearch] = useState<Search | null>(null);
+  const payments = useMerchantPayments(search);
+  const run = () => {
     const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
-    search({ merchantId: merchantId.trim(), from: iso(from), to: iso(to), cursor })
-      .then((value) => setResult({ state: 'done', value }))
-      .catch((error: CallError) => setResult({ state: 'error', error }));
+    const next: Search = { merchantId: merchantId.trim(), from: iso(from), to: iso(to) };
+    // Searching again for the same thing asks the ledger again.
+    if (JSON.stringify(next) === JSON.stringify(search)) void payments.refetch();
+    else setSearch(next);
   };
+  const result = payments.data;
   return (
     <section className="card" aria-label="Payments by merchant">
       <h2>Payments by merchant</h2>
@@ -32,37 +31,26 @@ function MerchantSearch() {
         <label className="inline-field">to <input type="datetime-local" aria-label="To" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <button type="submit" disabled={!merchantId.trim()}>Search</button>
       </form>
-      {result.state === 'loading' && <Loading what="payments" />}
-      {result.state === 'error' && <ErrorView error={result.error} />}
-      {result.state === 'done' && (
-        result.value.items.length === 0 ? <p className="muted">No payments for this merchant in that range.</p> : (
+      {payments.isFetching && <Loading what="payments" />}
+      {!payments.isFetching && payments.isError && <ErrorView error={payments.error} />}
+      {!payments.isFetching && result && (
+        result.items.length === 0 ? <p className="muted">No payments for this merchant in that range.</p> : (
           <table className="grid" data-testid="merchant-payments">
             <thead><tr><th>Payment</th><th>Amount (minor)</th><th>Currency</th><th>Created (UTC)</th></tr></thead>
-            <tbody>{result.value.items.map((p) => (
+            <tbody>{result.items.map((p) => (
               <tr key={p.payment_id}><td><a className="mono" href={hrefFor({ page: 'ledger', paymentId: p.payment_id! })}>{p.payment_id}</a></td><td className="num">{p.amount_minor}</td><td>{p.currency}</td><td>{p.created_at}</td></tr>
             ))}</tbody>
           </table>
         )
       )}
-      {result.state === 'done' && result.value.nextCursor && <button type="button" onClick={() => run(result.value.nextCursor!)}>Next page</button>}
+      {!payments.isFetching && result?.nextCursor && <button type="button" onClick={() => setSearch({ ...search!, cursor: result.nextCursor! })}>Next page</button>}
     </section>
   );
 }
 
 export function LedgerPage({ paymentId }: { paymentId?: string }) {
-  const lookup = useCall('ledger.payment');
   const [typed, setTyped] = useState(paymentId ?? '');
-  const [payment, setPayment] = useState<Load<PaymentLifecycle>>({ state: 'idle' });
-  useEffect(() => {
-    if (!paymentId) return;
-    let current = true;
-    setPayment({ state: 'loading' });
-    lookup({ paymentId })
-      .then((value) => { if (current) setPayment({ state: 'done', value }); })
-      .catch((error: CallError) => { if (current) setPayment({ state: 'error', error }); });
-    return () => { current = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [paymentId]);
+  const payment = usePayment(paymentId);
   return (
     <section className="page">
       <header className="page-header">
@@ -73,9 +61,9 @@ export function LedgerPage({ paymentId }: { paymentId?: string }) {
         </form>
       </header>
       <OutboxHealthCard />
-      {payment.state === 'loading' && <Loading what={`payment ${paymentId}`} />}
-      {payment.state === 'error' && <ErrorView error={payment.error} />}
-      {payment.state === 'done' && <section className="card" aria-label="Payment lifecycle"><h2>Payment {paymentId}</h2><PaymentLifecycleView lifecycle={payment.value} /></section>}
+      {payment.isLoading && <Loading what={`payment ${paymentId}`} />}
+      {payment.isError && <ErrorView error={payment.error} />}
+      {payment.data && !payment.isError && <section className="card" aria-label="Payment lifecycle"><h2>Payment {paymentId}</h2><PaymentLifecycleView lifecycle={payment.data} /></section>}
       <MerchantSearch />
     </section>
   );

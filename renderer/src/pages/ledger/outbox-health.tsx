@@ -1,12 +1,12 @@
 // Outbox health: events written but not yet published (and for how long), the publisher's state,
 // and idempotency keys published more than once.
-import { useLive } from '../../api/hooks';
+import { useOutboxHealth } from '../../api/ledger';
 import { formatNumber } from '../../components/badges';
 import { formatSeconds } from '../../components/format';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 
 export function OutboxHealthCard() {
-  const health = useLive('ledger.outboxHealth', {});
+  const health = useOutboxHealth();
   const h = health.data;
   return (
     <section className="card" aria-label="Outbox health" data-testid="outbox-health">

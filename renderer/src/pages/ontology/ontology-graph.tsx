@@ -10,15 +10,22 @@ export function OntologyGraph({ view, selected, onSelect }: { view: OntologyView
   const graph = useRef<cytoscape.Core | null>(null);
   const select = useRef(onSelect);
   useEffect(() => { select.current = onSelect; });
-  const structure = JSON.stringify([view.classes.map((c) => [c.iri, c.label]), view.concepts.map((c) => [c.iri, c.label]), view.edges]);
+  // The graph is laid out again only when what it draws changes (not on every push of the view):
+  // this string is everything the layout reads.
+  const structure = JSON.stringify({
+    classes: view.classes.map((c) => ({ iri: c.iri, label: c.label })),
+    concepts: view.concepts.map((c) => ({ iri: c.iri, label: c.label })),
+    edges: view.edges,
+  });
 
   useEffect(() => {
     if (!container.current) return;
+    const drawn = JSON.parse(structure) as Pick<OntologyView, 'edges'> & Record<'classes' | 'concepts', Array<{ iri: string; label: string }>>;
     const nodes = new Map<string, cytoscape.ElementDefinition>();
-    for (const c of view.classes) nodes.set(c.iri, { data: { id: c.iri, label: c.label, kind: 'class' } });
-    for (const c of view.concepts) nodes.set(c.iri, { data: { id: c.iri, label: c.label, kind: 'concept' } });
-    for (const e of view.edges) for (const end of [e.from, e.to]) if (!nodes.has(end)) nodes.set(end, { data: { id: end, label: end.replace(/^.*[#/]/, ''), kind: 'external' } });
-    const edges = view.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.label + (e.detail ? ` (${e.detail})` : ''), kind: e.kind } }));
+    for (const c of drawn.classes) nodes.set(c.iri, { data: { id: c.iri, label: c.label, kind: 'class' } });
+    for (const c of drawn.concepts) nodes.set(c.iri, { data: { id: c.iri, label: c.label, kind: 'concept' } });
+    for (const e of drawn.edges) for (const end of [e.from, e.to]) if (!nodes.has(end)) nodes.set(end, { data: { id: end, label: end.replace(/^.*[#/]/, ''), kind: 'external' } });
+    const edges = drawn.edges.map((e, i) => ({ data: { id: `e${i}`, source: e.from, target: e.to, label: e.label + (e.detail ? ` (${e.detail})` : ''), kind: e.kind } }));
     const cy = cytoscape({
       container: container.current,
       elements: [...nodes.values(), ...edges],
@@ -37,7 +44,7 @@ export function OntologyGraph({ view, selected, onSelect }: { view: OntologyView
     cy.on('tap', 'node', (event) => select.current(event.target.id() as string));
     graph.current = cy;
     return () => { cy.destroy(); graph.current = null; };
-  }, [structure]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [structure]);
 
   useEffect(() => {
     const cy = graph.current;

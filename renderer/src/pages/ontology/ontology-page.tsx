@@ -2,7 +2,7 @@
 // node with its relations, a form to edit it, and a link to its Turtle source.
 import { useState } from 'react';
 import { compactIri } from '../../../../shared/workspace/ontology';
-import { useLive } from '../../api/hooks';
+import { useOntology } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { ProblemsPanel } from '../workspace/problems-panel';
@@ -10,7 +10,7 @@ import { OntologyGraph } from './ontology-graph';
 import { ClassForm, RelationForm } from './ontology-forms';
 
 export function OntologyPage({ node }: { node?: string }) {
-  const view = useLive('workspace.ontology', {});
+  const view = useOntology();
   const [editing, setEditing] = useState<'class' | 'new-class' | 'relation' | null>(null);
   if (view.isPending && !view.isError) return <Loading what="the ontology" />;
   if (view.isError && !view.data) return <ErrorView error={view.error} />;

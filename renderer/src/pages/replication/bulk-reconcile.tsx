@@ -3,14 +3,14 @@
 // click or a retried request starts one job.
 import { useRef, useState } from 'react';
 import type { MismatchFilter } from '../../../../shared/replication/verification';
-import { useAction, useLive } from '../../api/hooks';
+import { useCancelReconcileJob, useReconcileJob, useReconcileMany } from '../../api/replication';
 import { formatNumber } from '../../components/badges';
 
 const describe = (filter: MismatchFilter) => Object.entries(filter).filter(([name, value]) => value && name !== 'status').map(([name, value]) => `${name} = ${value}`).join(', ') || 'all open mismatches';
 
 function JobProgress({ jobId, onClose }: { jobId: string; onClose: () => void }) {
-  const job = useLive('replication.reconcileJob', { id: jobId });
-  const cancel = useAction('replication.cancelReconcileJob');
+  const job = useReconcileJob(jobId);
+  const cancel = useCancelReconcileJob();
   const cancelKey = useRef(crypto.randomUUID());
   const data = job.data;
   if (!data) return <div className="bulk-progress muted" role="status">Starting the reconcile job…</div>;
@@ -31,12 +31,13 @@ function JobProgress({ jobId, onClose }: { jobId: string; onClose: () => void })
 
 export function BulkReconcile({ filter, openCount }: { filter: MismatchFilter; openCount: number | null }) {
   const [confirming, setConfirming] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const start = useAction('replication.reconcileMany');
+  const start = useReconcileMany();
+  // The job being watched is the one this start answered with; closing forgets it.
+  const jobId = start.data?.id ?? null;
   const intent = useRef<string | null>(null);
   const submitted = useRef(false);
 
-  if (jobId) return <JobProgress jobId={jobId} onClose={() => setJobId(null)} />;
+  if (jobId) return <JobProgress jobId={jobId} onClose={() => start.reset()} />;
   if (!confirming) {
     return <button type="button" data-testid="bulk-reconcile" onClick={() => { intent.current = crypto.randomUUID(); submitted.current = false; setConfirming(true); }}>Reconcile all matching…</button>;
   }
@@ -52,7 +53,7 @@ export function BulkReconcile({ filter, openCount }: { filter: MismatchFilter; o
           if (submitted.current) return; // a double click starts one job
           submitted.current = true;
           start.mutate({ filter: jobFilter, idempotencyKey: intent.current! }, {
-            onSuccess: (job) => { setConfirming(false); setJobId(job.id); },
+            onSuccess: () => setConfirming(false),
             onError: () => { submitted.current = false; },
           });
         }}>

@@ -1,9 +1,9 @@
 // The mismatches matching the filter: a virtualized list (a bad day brings thousands), newest
 // first; the first page is live, older pages load on demand.
 import { memo, useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Mismatch } from '../../../../shared/replication/verification';
 import { Empty } from '../../components/state-views';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { hrefFor } from '../../router';
 import { KindBadge, keyText, StageBadge, StatusBadge } from './mismatch-badges';
 
@@ -28,8 +28,7 @@ const MismatchRow = memo(function MismatchRow({ m, top }: { m: Mismatch; top: nu
 
 export function MismatchList({ rows, more, loadingMore, onLoadMore }: { rows: Mismatch[]; more: boolean; loadingMore: boolean; onLoadMore: () => void }) {
   const scroller = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  const virtual = useVirtualRows({ count: rows.length, scroller, rowHeight: ROW_HEIGHT, overscan: 8 });
   return (
     <div className="table" role="table" aria-label="Mismatches" aria-rowcount={rows.length}>
       <div className="thead mismatch-grid" role="row">
@@ -37,8 +36,8 @@ export function MismatchList({ rows, more, loadingMore, onLoadMore }: { rows: Mi
       </div>
       <div className="tbody" ref={scroller} data-testid="mismatch-scroller">
         {rows.length === 0 && <Empty title="No mismatch matches the filter.">The verifier compares every replicated row with its event; differences appear here.</Empty>}
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => <MismatchRow key={rows[item.index]!.id} m={rows[item.index]!} top={item.start} />)}
+        <div style={{ height: virtual.totalSize, position: 'relative' }}>
+          {virtual.items.map((item) => <MismatchRow key={rows[item.index]!.id} m={rows[item.index]!} top={item.start} />)}
         </div>
         {more && <div className="load-more"><button type="button" onClick={onLoadMore} disabled={loadingMore}>{loadingMore ? 'Loading…' : 'Load older mismatches'}</button></div>}
       </div>

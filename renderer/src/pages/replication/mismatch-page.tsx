@@ -2,7 +2,7 @@
 // event that caused it, its history up the recovery ladder, whether it is lag or divergence, and
 // the one-click reconcile.
 import type { MismatchDetail, Row } from '../../../../shared/replication/verification';
-import { useLive } from '../../api/hooks';
+import { useMismatch } from '../../api/replication';
 import { DecisionLinks } from '../../components/decision-links';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { hrefFor } from '../../router';
@@ -68,7 +68,7 @@ function Detail({ detail }: { detail: MismatchDetail }) {
 }
 
 export function MismatchPage({ mismatchId }: { mismatchId: string }) {
-  const detail = useLive('replication.mismatch', { id: mismatchId });
+  const detail = useMismatch(mismatchId);
   const m = detail.data?.mismatch;
   return (
     <section className="page">

@@ -1,11 +1,9 @@
 // One-click reconcile: preview (the plan and its SQL, from a live re-query) → confirm → apply →
 // re-verified → resolved, in one panel. The idempotency key is made when the preview opens and
 // reused by every click and retry of that intent, so it applies at most once.
-import { useRef, useState } from 'react';
-import type { Mismatch, ReconcilePlan, ReconcileResult } from '../../../../shared/replication/verification';
-import { useAction } from '../../api/hooks';
-
-type Step = { step: 'idle' } | { step: 'preview'; key: string; plan: ReconcilePlan } | { step: 'done'; result: ReconcileResult };
+import { useRef } from 'react';
+import type { Mismatch, ReconcilePlan } from '../../../../shared/replication/verification';
+import { useReconcile } from '../../api/replication';
 
 const actionText: Record<ReconcilePlan['action'], string> = {
   insert: 'Insert the source row into the target',
@@ -15,29 +13,26 @@ const actionText: Record<ReconcilePlan['action'], string> = {
 };
 
 export function ReconcileFlow({ mismatch }: { mismatch: Mismatch }) {
-  const [state, setState] = useState<Step>({ step: 'idle' });
-  const preview = useAction('replication.reconcile');
-  const apply = useAction('replication.reconcile');
+  // The steps are the two calls' own state: the plan is the preview's answer, the idempotency key
+  // the one the preview was asked with, the result the apply's answer.
+  const preview = useReconcile();
+  const apply = useReconcile();
   const applying = useRef(false);
+  const plan = preview.data?.dryRun ? preview.data.plan : null;
+  const key = preview.variables?.idempotencyKey ?? null;
+  const result = apply.data && !apply.data.dryRun ? apply.data.result : null;
 
-  const openPreview = () => {
-    const key = crypto.randomUUID();
-    preview.mutate({ id: mismatch.id, dryRun: true, idempotencyKey: key }, {
-      onSuccess: (response) => { if (response.dryRun) setState({ step: 'preview', key, plan: response.plan }); },
-    });
-  };
-  const confirm = (key: string) => {
+  const openPreview = () => preview.mutate({ id: mismatch.id, dryRun: true, idempotencyKey: crypto.randomUUID() });
+  const confirm = (idempotencyKey: string) => {
     if (applying.current) return; // the second click of a double click
     applying.current = true;
-    apply.mutate({ id: mismatch.id, dryRun: false, idempotencyKey: key }, {
-      onSuccess: (response) => { if (!response.dryRun) setState({ step: 'done', result: response.result }); },
-      onSettled: () => { applying.current = false; },
-    });
+    apply.mutate({ id: mismatch.id, dryRun: false, idempotencyKey }, { onSettled: () => { applying.current = false; } });
   };
+  const cancel = () => { preview.reset(); apply.reset(); };
 
-  if (mismatch.status === 'resolved' && state.step !== 'done') return <p className="ok-text" data-testid="resolved-note">Resolved{mismatch.resolution ? ` (${mismatch.resolution})` : ''} at {mismatch.resolvedAt}.</p>;
-  if (state.step === 'done') {
-    const r = state.result;
+  if (mismatch.status === 'resolved' && !result) return <p className="ok-text" data-testid="resolved-note">Resolved{mismatch.resolution ? ` (${mismatch.resolution})` : ''} at {mismatch.resolvedAt}.</p>;
+  if (result) {
+    const r = result;
     return (
       <div className="reconcile-panel" data-testid="reconcile-result" role="status">
         <p className={r.verified ? 'ok-text' : 'error-text'}>
@@ -49,8 +44,7 @@ export function ReconcileFlow({ mismatch }: { mismatch: Mismatch }) {
       </div>
     );
   }
-  if (state.step === 'preview') {
-    const { plan, key } = state;
+  if (plan && key) {
     return (
       <div className="reconcile-panel" data-testid="reconcile-preview">
         <h3>{actionText[plan.action]}</h3>
@@ -60,7 +54,7 @@ export function ReconcileFlow({ mismatch }: { mismatch: Mismatch }) {
         {apply.error && <p className="error-text" role="alert">{apply.error.message} Retrying is safe: it applies at most once.</p>}
         <div className="actions">
           <span className="spacer" />
-          <button type="button" onClick={() => setState({ step: 'idle' })} disabled={apply.isPending}>Cancel</button>
+          <button type="button" onClick={cancel} disabled={apply.isPending}>Cancel</button>
           <button type="button" className="primary" data-testid="reconcile-apply" disabled={apply.isPending} onClick={() => confirm(key)}>
             {apply.isPending ? 'Applying…' : plan.action === 'none' ? 'Mark verified' : apply.error ? 'Retry apply' : 'Apply and re-verify'}
           </button>

@@ -1,8 +1,7 @@
 // Replication: the pipelines (replicator and verifier groups, their lag, open mismatches by rung and
 // status) and the mismatches the verifier raised, filtered, with bulk reconcile.
-import { useEffect, useMemo, useState } from 'react';
-import { mismatchKinds, mismatchStatusFilters, recoveryStages, replicatedTables, type Mismatch, type MismatchFilter } from '../../../../shared/replication/verification';
-import { useCall, useLive, type CallError } from '../../api/hooks';
+import { mismatchKinds, mismatchStatusFilters, recoveryStages, replicatedTables, type MismatchFilter } from '../../../../shared/replication/verification';
+import { useMismatches, usePipelines } from '../../api/replication';
 import { formatNumber } from '../../components/badges';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { useUiStore } from '../../stores/ui-store';
@@ -11,8 +10,6 @@ import { BulkReconcile } from './bulk-reconcile';
 import { kindLabel, stageLabel } from './mismatch-badges';
 import { MismatchList } from './mismatch-list';
 import { PipelineCards } from './pipeline-cards';
-
-const PAGE = 1000;
 
 function Choice<T extends string>({ label, value, options, render, onChange }: { label: string; value: T | undefined; options: readonly T[]; render?: (v: T) => string; onChange: (v: T | undefined) => void }) {
   return (
@@ -26,27 +23,12 @@ function Choice<T extends string>({ label, value, options, render, onChange }: {
 }
 
 export function ReplicationPage() {
-  const pipelines = useLive('replication.pipelines', {});
+  const pipelines = usePipelines();
   const { mismatchFilter: filter, setMismatchFilter } = useUiStore();
-  const firstPage = useLive('replication.mismatches', { ...filter, limit: PAGE });
-  const fetchPage = useCall('replication.mismatches');
-  const [older, setOlder] = useState<{ items: Mismatch[]; cursor: string | null; error: CallError | null; loading: boolean }>({ items: [], cursor: null, error: null, loading: false });
-  const filterKey = JSON.stringify(filter);
-  // A new filter starts the list over.
-  useEffect(() => setOlder({ items: [], cursor: null, error: null, loading: false }), [filterKey]);
-
-  const rows = useMemo(() => {
-    const seen = new Set((firstPage.data?.items ?? []).map((m) => m.id));
-    return [...(firstPage.data?.items ?? []), ...older.items.filter((m) => !seen.has(m.id))];
-  }, [firstPage.data, older.items]);
-  const nextCursor = older.cursor ?? (older.items.length === 0 ? firstPage.data?.nextCursor ?? null : null);
-  const loadMore = () => {
-    if (!nextCursor) return;
-    setOlder((o) => ({ ...o, loading: true }));
-    fetchPage({ ...filter, limit: PAGE, cursor: nextCursor })
-      .then((page) => setOlder((o) => ({ items: [...o.items, ...page.items], cursor: page.nextCursor, error: null, loading: false })))
-      .catch((error: CallError) => setOlder((o) => ({ ...o, error, loading: false })));
-  };
+  // The first page is live; older pages load on demand; a new filter starts the list over.
+  const mismatches = useMismatches(filter);
+  const firstPage = mismatches.head;
+  const rows = mismatches.items;
   const set = (change: Partial<MismatchFilter>) => setMismatchFilter({ ...filter, ...change });
   const pipeline = pipelines.data?.items.find((p) => !filter.pipelineId || p.id === filter.pipelineId);
   const openCount = pipeline && !filter.table && !filter.kind ? (filter.stage ? pipeline.openByStage[filter.stage] : pipeline.openByStage.retry + pipeline.openByStage.batch + pipeline.openByStage.manual) : null;
@@ -70,14 +52,14 @@ export function ReplicationPage() {
             <Choice label="Kind" value={filter.kind} options={mismatchKinds} render={kindLabel} onChange={(kind) => set({ kind })} />
             <Choice label="Rung" value={filter.stage} options={recoveryStages} render={stageLabel} onChange={(stage) => set({ stage })} />
             <Choice label="Status" value={filter.status} options={mismatchStatusFilters} onChange={(status) => set({ status })} />
-            <span className="muted count" data-testid="mismatch-count">{firstPage.data ? `${formatNumber(rows.length)}${nextCursor ? '+' : ''} shown` : ''}</span>
+            <span className="muted count" data-testid="mismatch-count">{firstPage.data ? `${formatNumber(rows.length)}${mismatches.hasMore ? '+' : ''} shown` : ''}</span>
             <span className="spacer" />
             <BulkReconcile filter={filter} openCount={openCount} />
           </div>
-          <StaleBanner error={firstPage.data ? firstPage.error : older.error} />
+          <StaleBanner error={firstPage.data ? firstPage.error ?? mismatches.olderError : mismatches.olderError} />
           {firstPage.isPending && !firstPage.isError && <Loading what="mismatches" />}
           {firstPage.isError && !firstPage.data && <ErrorView error={firstPage.error} />}
-          {firstPage.data && <MismatchList rows={rows} more={nextCursor !== null} loadingMore={older.loading} onLoadMore={loadMore} />}
+          {firstPage.data && <MismatchList rows={rows} more={mismatches.hasMore} loadingMore={mismatches.loadingMore} onLoadMore={mismatches.loadMore} />}
         </>
       )}
     </section>

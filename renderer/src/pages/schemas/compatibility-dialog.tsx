@@ -2,11 +2,11 @@
 // then confirm. The change is written to the audit log with the level before.
 import { useState } from 'react';
 import { compatibilityLevels, compatibilityMeaning, type CompatibilityLevel } from '../../../../shared/registry/registry';
-import { useAction } from '../../api/hooks';
+import { useSetCompatibility } from '../../api/registry';
 
 export function CompatibilityDialog({ subject, current, expected, onClose }: { subject: string; current: string | null; expected?: string; onClose: () => void }) {
   const [level, setLevel] = useState<CompatibilityLevel>((expected as CompatibilityLevel) ?? (current as CompatibilityLevel) ?? 'BACKWARD');
-  const change = useAction('registry.setCompatibility');
+  const change = useSetCompatibility();
   return (
     <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="card dialog" role="dialog" aria-label="Change compatibility">

@@ -3,17 +3,19 @@
 // reason goes to the audit log. The button is guarded against a double click.
 import { useEffect, useRef, useState } from 'react';
 import type { SchemaType } from '../../../../shared/governance/schema-fields';
-import { useAction } from '../../api/hooks';
+import { useCheckSchema, useRegister } from '../../api/governance';
 import { CheckResult } from './check-result';
 
 export function RegisterDialog({ subject, schemaType, schema, onClose, onRegistered }: {
   subject: string; schemaType: SchemaType; schema: string; onClose: () => void; onRegistered: (version: number | null) => void;
 }) {
-  const check = useAction('registry.check');
-  const register = useAction('registry.register');
+  const check = useCheckSchema();
+  const register = useRegister();
   const [reason, setReason] = useState('');
   const clicked = useRef(false);
-  useEffect(() => { check.mutate({ subject, schemaType, schema }); }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  // The preview: checked once when the dialog opens (mutate is stable; the draft does not change here).
+  const { mutate: runCheck } = check;
+  useEffect(() => runCheck({ subject, schemaType, schema }), [runCheck, subject, schemaType, schema]);
   const result = check.data;
   const next = result ? (result.latestVersion ?? 0) + 1 : null;
   const needsReason = !!result?.blockedByLint;

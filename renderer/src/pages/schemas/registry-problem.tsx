@@ -1,7 +1,7 @@
 // The Schema Registry's failures on the Schemas pages: what went wrong and what to do, above the
 // last data received (which stays on screen) until the registry answers again. Main keeps asking
 // a failing registry every few seconds, so the banner goes by itself when it is back.
-import type { CallError } from '../../api/hooks';
+import type { CallError } from '../../api/query-core';
 
 const advice: Partial<Record<string, string>> = {
   SERVICE_UNREACHABLE: 'Check that the registry is running and that the registry URL on the Connections page is right. Sluice keeps asking and updates this page when it answers.',

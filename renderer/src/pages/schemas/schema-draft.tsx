@@ -1,12 +1,12 @@
 // Writing the next version of a subject: Monaco with the draft (kept on every keystroke), names
 // linted against the dictionary as it is typed (markers, Ctrl+. quick fixes, a findings list with
 // one-click fixes), a compatibility test against the registry, and registration behind a preview.
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { schemaTypes, type SchemaType } from '../../../../shared/registry/registry';
 import { applyEdits } from '../../../../shared/governance/schema-lint';
-import type { MethodOutput } from '../../../../shared/contract';
 import { prettySchema } from '../../../../shared/governance/schema-diff';
-import { useAction, useCall } from '../../api/hooks';
+import { useCheckSchema, useSchemaLint } from '../../api/governance';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { CodeEditor, languageForSchema, type QuickFix } from '../../editor';
 import { useSchemaDrafts } from '../../stores/schema-drafts';
 import { CheckResult } from './check-result';
@@ -24,18 +24,14 @@ export function SchemaDraft({ subject, latest, onRegistered }: { subject: string
   const stored = drafts[subject];
   const [schemaType, setSchemaType] = useState<SchemaType>(stored?.schemaType ?? latest?.schemaType ?? 'AVRO');
   const [text, setText] = useState(stored?.text ?? (latest ? prettySchema(latest.schemaType, latest.schema) : templates[schemaType]));
-  const [lint, setLint] = useState<MethodOutput<'governance.lintSchema'> | null>(null);
-  const [lintError, setLintError] = useState<string | null>(null);
   const [registering, setRegistering] = useState(false);
-  const lintSchema = useCall('governance.lintSchema');
-  const check = useAction('registry.check');
-
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      lintSchema({ schemaType, schema: text, subject }).then((r) => { setLint(r); setLintError(null); }).catch((e: Error) => setLintError(e.message));
-    }, LINT_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [text, schemaType, subject]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Names are linted by main a moment after typing stops; the last result stays until the next.
+  const lintInput = useMemo(() => ({ schemaType, schema: text, subject }), [schemaType, text, subject]);
+  const settledLintInput = useDebouncedValue(lintInput, LINT_DELAY_MS);
+  const linted = useSchemaLint(settledLintInput);
+  const lint = linted.data ?? null;
+  const lintError = linted.error?.message ?? null;
+  const check = useCheckSchema();
 
   const edit = (next: string, type = schemaType) => {
     setText(next);

@@ -3,7 +3,9 @@
 // any drift from them, and the draft of its next version.
 import { useMemo, useState } from 'react';
 import { prettySchema, diffFields } from '../../../../shared/governance/schema-diff';
-import { useFetch, useLive } from '../../api/hooks';
+import { useGovernanceOverview } from '../../api/governance';
+import { useSchemaVersion, useSubjectVersions } from '../../api/registry';
+import { useWorkspaceState } from '../../api/workspace';
 import { CodeDiff, CodeEditor, languageForSchema } from '../../editor';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
@@ -17,16 +19,16 @@ const tabs = ['schema', 'diff', 'references', 'draft'] as const;
 type Tab = (typeof tabs)[number];
 
 export function SubjectPage({ subject, tab }: { subject: string; tab?: string }) {
-  const versions = useLive('registry.versions', { subject });
-  const overview = useLive('governance.overview', {});
-  const state = useLive('workspace.state', {});
+  const versions = useSubjectVersions(subject);
+  const overview = useGovernanceOverview();
+  const state = useWorkspaceState();
   const isNew = versions.isError && versions.error.error.code === 'NOT_FOUND';
   const list = versions.data?.versions ?? [];
   const latestVersion = list[list.length - 1] ?? null;
   const [version, setVersion] = useState<number | null>(null);
   const shown = version ?? latestVersion;
-  const schema = useFetch('registry.schema', { subject, version: shown ?? 'latest' }, shown !== null);
-  const latest = useFetch('registry.schema', { subject, version: latestVersion ?? 'latest' }, latestVersion !== null);
+  const schema = useSchemaVersion(subject, shown ?? 'latest', { enabled: shown !== null });
+  const latest = useSchemaVersion(subject, latestVersion ?? 'latest', { enabled: latestVersion !== null });
   const [changingCompatibility, setChangingCompatibility] = useState(false);
   // Kept here: registering a first version turns the page from "new subject" into the usual one.
   const [registered, setRegistered] = useState<number | null>(null);
@@ -110,8 +112,8 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
 function VersionDiff({ subject, versions }: { subject: string; versions: number[] }) {
   const [from, setFrom] = useState(versions[Math.max(0, versions.length - 2)] ?? 1);
   const [to, setTo] = useState(versions[versions.length - 1] ?? 1);
-  const left = useFetch('registry.schema', { subject, version: from });
-  const right = useFetch('registry.schema', { subject, version: to });
+  const left = useSchemaVersion(subject, from);
+  const right = useSchemaVersion(subject, to);
   const changes = useMemo(() => (left.data && right.data && left.data.schemaType === right.data.schemaType ? diffFields(left.data.schemaType, left.data.schema, right.data.schema) : []), [left.data, right.data]);
   const pick = (label: string, value: number, set: (v: number) => void) => (
     <label className="inline-field">{label}<select aria-label={label} value={value} onChange={(e) => set(Number(e.target.value))}>{versions.map((v) => <option key={v} value={v}>{v}</option>)}</select></label>

@@ -2,7 +2,8 @@
 // compliance with the standard dictionary and the decisions about it.
 import { useMemo, useRef, useState } from 'react';
 import { schemaTypes } from '../../../../shared/registry/registry';
-import { useLive } from '../../api/hooks';
+import { useGovernanceOverview } from '../../api/governance';
+import { useSubjects } from '../../api/registry';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { adrLabel } from '../decisions/adr-status';
@@ -10,8 +11,8 @@ import { ComplianceBar } from './compliance-bar';
 import { RegistryAdvice, RegistryProblem } from './registry-problem';
 
 export function SubjectsPage() {
-  const subjects = useLive('registry.subjects', {});
-  const overview = useLive('governance.overview', {});
+  const subjects = useSubjects();
+  const overview = useGovernanceOverview();
   const [filter, setFilter] = useState('');
   const [creating, setCreating] = useState(false);
   const [newSubject, setNewSubject] = useState('');

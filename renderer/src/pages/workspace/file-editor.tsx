@@ -5,8 +5,10 @@
 // is unchanged here simply appears.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkspaceView } from '../../../../shared/workspace/workspace-api';
-import type { Diagnostic } from '../../../../shared/common/diagnostics';
-import { useAction, useCall, useLive, type CallError } from '../../api/hooks';
+import { useSchemaLint } from '../../api/governance';
+import type { CallError } from '../../api/query-core';
+import { useDiscardDraft, useSaveDraft, useSaveFile, useWorkspaceFile } from '../../api/workspace';
+import { useDebouncedValue } from '../../components/use-debounced-value';
 import { CodeDiff, CodeEditor, languageForPath } from '../../editor';
 import { ErrorView, Loading } from '../../components/state-views';
 import { MarkdownPreview } from '../decisions/markdown-preview';
@@ -17,10 +19,10 @@ interface Conflict { diskText: string | null; diskVersion: string | null }
 const DRAFT_DELAY_MS = 300;
 
 export function FileEditor({ path, line, folders }: { path: string; line?: number; folders: WorkspaceView['folders'] }) {
-  const file = useLive('workspace.file', { path });
-  const save = useAction('workspace.save');
-  const saveDraft = useCall('workspace.saveDraft');
-  const discardDraft = useCall('workspace.discardDraft');
+  const file = useWorkspaceFile(path);
+  const save = useSaveFile();
+  const { mutateAsync: saveDraft } = useSaveDraft();
+  const { mutateAsync: discardDraft } = useDiscardDraft();
   const [edit, setEdit] = useState<Edit | null>(null);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -53,17 +55,21 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
   // Keep the draft in main; flush it when the window is hidden or closed.
   const latest = useRef({ dirty, edit });
   useEffect(() => { latest.current = { dirty, edit }; });
+  const editText = edit?.text ?? null;
+  const baseVersion = edit?.baseVersion ?? null;
   useEffect(() => {
-    if (!edit) return;
-    if (!dirty) {
-      if (data?.draft) void discardDraft({ path }).catch(() => undefined);
-      return;
-    }
+    if (!dirty || editText === null) return;
     const timer = setTimeout(() => {
-      saveDraft({ path, text: edit.text, baseVersion: edit.baseVersion }).then((r) => setDraftSavedAt(r.savedAt)).catch(() => setDraftSavedAt(null));
+      saveDraft({ path, text: editText, baseVersion }).then((r) => setDraftSavedAt(r.savedAt)).catch(() => setDraftSavedAt(null));
     }, DRAFT_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [edit?.text]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [dirty, editText, baseVersion, path, saveDraft]);
+  // Back to the file's own text (saved, reverted or reloaded): a draft left in main is obsolete.
+  const editing = edit !== null;
+  const hasDraft = !!data?.draft;
+  useEffect(() => {
+    if (editing && !dirty && hasDraft) void discardDraft({ path }).catch(() => undefined);
+  }, [editing, dirty, hasDraft, path, discardDraft]);
   useEffect(() => {
     const flush = () => {
       const { dirty: isDirty, edit: current } = latest.current;
@@ -73,20 +79,15 @@ export function FileEditor({ path, line, folders }: { path: string; line?: numbe
     window.addEventListener('beforeunload', flush);
     document.addEventListener('visibilitychange', onVisibility);
     return () => { flush(); window.removeEventListener('beforeunload', flush); document.removeEventListener('visibilitychange', onVisibility); };
-  }, [path]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [path, saveDraft]);
 
   const local = useMemo(() => (edit && dirty ? diagnosticsWhileEditing(path, edit.text, folders) : null), [edit, dirty, path, folders]);
   // A table definition is linted against the dictionary, which lives in main, as it is typed.
-  const lintSchema = useCall('governance.lintSchema');
-  const [tableLint, setTableLint] = useState<Diagnostic[] | null>(null);
   const isTable = data?.kind === 'table';
-  useEffect(() => {
-    if (!isTable || !edit || !dirty) { setTableLint(null); return; }
-    const timer = setTimeout(() => {
-      lintSchema({ schemaType: 'SQL', schema: edit.text }).then((r) => setTableLint(r.diagnostics.map((d) => ({ ...d, file: path })))).catch(() => setTableLint(null));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [isTable, edit?.text, dirty]); // eslint-disable-line react-hooks/exhaustive-deps
+  const tableText = useDebouncedValue(isTable && dirty ? editText : null, 250);
+  const tableLinted = useSchemaLint({ schemaType: 'SQL', schema: tableText ?? '' }, { enabled: isTable && dirty && tableText !== null });
+  const tableDiagnostics = tableLinted.data?.diagnostics;
+  const tableLint = useMemo(() => (isTable && dirty && tableDiagnostics ? tableDiagnostics.map((d) => ({ ...d, file: path })) : null), [isTable, dirty, tableDiagnostics, path]);
   const diagnostics = tableLint ?? local ?? data?.diagnostics ?? [];
 
   const doSave = (text: string, baseVersion: string | null) => {

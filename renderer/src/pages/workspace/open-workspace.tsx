@@ -1,13 +1,14 @@
 // Open a folder as the workspace: in the desktop app, choose it in main's folder dialog (the page
 // never names a new folder); in web mode, which has no dialog, type its path. Or pick a recent one.
 import { useState } from 'react';
-import { useAction, useFetch } from '../../api/hooks';
+import { useAppInfo } from '../../api/app';
+import { useChooseFolder, useOpenWorkspace } from '../../api/workspace';
 
 export function OpenWorkspace({ recent, current, onOpened }: { recent: string[]; current?: string; onOpened?: () => void }) {
   const [path, setPath] = useState('');
-  const open = useAction('workspace.open');
-  const choose = useAction('workspace.chooseFolder');
-  const transport = useFetch('app.info', {}).data?.transport;
+  const open = useOpenWorkspace();
+  const choose = useChooseFolder();
+  const transport = useAppInfo().data?.transport;
   const go = (folder: string) => { if (!open.isPending) open.mutate({ path: folder }, { onSuccess: () => { setPath(''); onOpened?.(); } }); };
   const others = recent.filter((r) => r !== current);
   const error = open.error ?? choose.error;

@@ -1,8 +1,8 @@
 // Every problem in the workspace (file, line, column, message), worst first within each file;
 // a click opens the file at the line. Virtualized: a broken dictionary can have thousands.
 import { useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Diagnostic } from '../../../../shared/common/diagnostics';
+import { useVirtualRows } from '../../components/use-virtual-rows';
 import { hrefFor } from '../../router';
 
 const icon = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const;
@@ -15,8 +15,7 @@ export function ProblemsPanel({ diagnostics, title = 'Problems' }: { diagnostics
     return diagnostics.filter((d) => (severity === 'all' || d.severity === severity) && words.every((w) => `${d.file} ${d.message} ${d.code}`.toLowerCase().includes(w)));
   }, [diagnostics, severity, text]);
   const parent = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => parent.current, estimateSize: () => 30, overscan: 12 });
+  const virtual = useVirtualRows({ count: rows.length, scroller: parent, rowHeight: 30, overscan: 12 });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   return (
@@ -31,8 +30,8 @@ export function ProblemsPanel({ diagnostics, title = 'Problems' }: { diagnostics
       </div>
       {rows.length === 0 ? <p className="muted small">{diagnostics.length === 0 ? 'No problems: every file parses and the rules across files hold.' : 'No problem matches the filter.'}</p> : (
         <div className="problems-list" ref={parent}>
-          <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
-            {virtual.getVirtualItems().map((item) => {
+          <div style={{ height: virtual.totalSize, position: 'relative' }}>
+            {virtual.items.map((item) => {
               const d = rows[item.index]!;
               return (
                 <a key={item.key} className={`problem severity-${d.severity}`} data-testid="problem" data-code={d.code} href={hrefFor({ page: 'workspace', file: d.file, line: d.line })}

@@ -1,11 +1,11 @@
 // Form edits of workspace files: read the file as it is now, apply the change to its text, and
 // save against the version just read, so an edit made elsewhere in between is refused, not lost.
 import { useState } from 'react';
-import { useCall } from '../../api/hooks';
+import { useReadWorkspaceFile, useSaveFile } from '../../api/workspace';
 
 export function useFileEdit() {
-  const readFile = useCall('workspace.file');
-  const save = useCall('workspace.save');
+  const readFile = useReadWorkspaceFile();
+  const { mutateAsync: save } = useSaveFile();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const edit = async (file: string, change: (text: string) => string, done: () => void) => {

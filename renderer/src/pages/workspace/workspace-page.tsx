@@ -1,7 +1,7 @@
 // The workspace: the folder of ADRs, dictionary and ontology files the user owns. Files on the left
 // (with problem counts), the editor in the middle, and every problem in the workspace below.
 import { useState } from 'react';
-import { useLive } from '../../api/hooks';
+import { useWorkspaceState } from '../../api/workspace';
 import { ErrorView, Loading } from '../../components/state-views';
 import { FileEditor } from './file-editor';
 import { FileTree } from './file-tree';
@@ -9,7 +9,7 @@ import { OpenWorkspace } from './open-workspace';
 import { ProblemsPanel } from './problems-panel';
 
 export function WorkspacePage({ file, line }: { file?: string; line?: number }) {
-  const state = useLive('workspace.state', {});
+  const state = useWorkspaceState();
   const [opening, setOpening] = useState(false);
   if (state.isPending && !state.isError) return <Loading what="the workspace" />;
   if (state.isError && !state.data) return <ErrorView error={state.error} />;
