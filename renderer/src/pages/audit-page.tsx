@@ -53,7 +53,7 @@ export function AuditPage() {
         <label>From <input type="datetime-local" {...field('from')} /></label>
         <label>To <input type="datetime-local" {...field('to')} /></label>
         <label>Profile <input {...field('profile')} placeholder="name" /></label>
-        <label>Action <input {...field('action')} placeholder="groups.resetOffsets" /></label>
+        <label>Action <input {...field('action')} placeholder="resetOffsets, register…" /></label>
         <label>Target <input {...field('target')} placeholder="group, subject, mismatch" /></label>
         <label>Result <select {...field('result')}>
           <option value="">any</option>
