@@ -43,7 +43,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (fault) fault.left--;
       if (fault?.fault === '500-before') {
         response.writeHead(500, { 'content-type': 'application/json' });
-        return response.end(JSON.stringify({ error: { code: 'INTERNAL', message: 'injected: the service failed' }, error_code: 50001, message: 'Error in the backend datastore' }));
+        // The Confluent registry's own shape of a storage failure.
+        return response.end(JSON.stringify({ error_code: 50001, message: 'Error in the backend datastore' }));
       }
       if (fault?.fault === 'hold') return held.push(() => forwardRequest(null));
       forwardRequest(fault);
