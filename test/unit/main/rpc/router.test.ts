@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../../../main/rpc/router';
 import { AppFailure } from '../../../../shared/common/result';
 
-vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+const logged = vi.hoisted(() => [] as unknown[][]);
+vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error: (...args: unknown[]) => logged.push(args) }) }));
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   const notUsed = () => { throw new Error('not used'); };
@@ -46,5 +47,18 @@ describe('router', () => {
   it('treats a missing input as an empty object', async () => {
     const router = createRouter(handlers({ 'groups.list': async () => ({ groups: [] }) }));
     expect(await router.call('groups.list', undefined)).toEqual({ ok: true, value: { groups: [] } });
+  });
+  it('answers an unexpected exception without its stack or a file path, and logs both', async () => {
+    const error = new Error(`ENOENT: no such file or directory, open '${process.cwd()}/main/secret-place.ts'`);
+    const router = createRouter(handlers({ 'groups.list': async () => { throw error; } }));
+    logged.length = 0;
+    const result = await router.call('groups.list', {});
+    const answer = JSON.stringify(result);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('ENOENT') } });
+    expect(answer).not.toContain('stack');
+    expect(answer).not.toMatch(/\n\s+at /);
+    expect(answer).not.toContain(process.cwd());
+    expect(answer).not.toContain('secret-place');
+    expect(logged).toContainEqual(['groups.list failed', error]);
   });
 });
