@@ -2,6 +2,7 @@
 // re-subscribes by itself. The token arrives once in the URL fragment and is kept per tab.
 import { pushMessageSchema } from '../../../shared/contract';
 import type { Result } from '../../../shared/common/result';
+import { decodeRoutePart } from '../route';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'sluice.token';
@@ -9,7 +10,7 @@ const TOKEN_KEY = 'sluice.token';
 export function takeTokenFromUrl(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
+    sessionStorage.setItem(TOKEN_KEY, decodeRoutePart(match[1]!));
     // Drop the token from the address bar (and from history) once it is stored.
     window.history.replaceState(null, '', `${window.location.pathname}#/groups`);
   }
