@@ -4,6 +4,7 @@
 // answer against the output schema, so a handler that breaks the contract fails its test.
 import { z } from 'zod';
 import { contract, isMethodName, staleAfter } from '../../shared/contract';
+import { inputShapeProblem } from '../../shared/common/input-shape';
 import { describeIssues } from '../../shared/common/parse';
 import { AppFailure, fail, ok, type Result } from '../../shared/common/result';
 import { createLogger } from '../platform/logger';
@@ -46,6 +47,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     async call(method, input) {
       if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `There is no method "${method}".`, { method });
       const spec = contract[method];
+      // Before zod or a handler reads it: bounded depth and size, and text that can leave the
+      // process (a lone surrogate makes encodeURIComponent throw deep inside a client).
+      const problem = inputShapeProblem(input);
+      if (problem) return fail('INVALID_INPUT', `The input of ${method} is not valid: ${problem}.`);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         return fail('INVALID_INPUT', `The input of ${method} is not valid: ${z.prettifyError(parsed.error)}`, { issues: parsed.error.issues });

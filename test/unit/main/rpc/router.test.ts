@@ -61,4 +61,15 @@ describe('router', () => {
     expect(answer).not.toContain('secret-place');
     expect(logged).toContainEqual(['groups.list failed', error]);
   });
+  it('refuses a lone surrogate or deep nesting anywhere in the input before the handler runs', async () => {
+    const describe = vi.fn();
+    const router = createRouter(handlers({ 'groups.describe': describe, 'groups.list': describe }));
+    let deep: unknown = {};
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    for (const [method, input] of [['groups.describe', { groupId: 'payments\ud800' }], ['groups.list', deep], ['groups.describe', { groupId: 'x', ['\udc00']: 1 }]] as const) {
+      const result = await router.call(method, input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(describe).not.toHaveBeenCalled();
+  });
 });

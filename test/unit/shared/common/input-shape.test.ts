@@ -29,4 +29,10 @@ describe('inputShapeProblem', () => {
     for (let i = 0; i < 40; i++) value = [value, value];
     expect(inputShapeProblem(value)).toMatch(/more than 1,000,000 values/);
   });
+  it('refuses text with a lone surrogate, in a value or a key, at any depth', () => {
+    for (const value of ['\ud800', { groupId: 'a\udfffb' }, [[{ x: ['ok', 'k848\ud83d'] }]], { ['\udc00']: 1 }]) {
+      expect(inputShapeProblem(value)).toMatch(/lone UTF-16 surrogate/);
+    }
+    expect(inputShapeProblem({ name: 'Zahlung 🙂', note: 'e\u0301' })).toBeNull();
+  });
 });
