@@ -20,6 +20,7 @@ import { serveStatic } from './static-files';
 
 const log = createLogger('bridge');
 const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
 const MAX_FRAME_BYTES = 64 * 1024;
 
 export interface BridgeOptions {
@@ -36,21 +37,28 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-function sendResult(response: ServerResponse, result: Result<unknown>) {
-  const status = result.ok ? 200 : httpStatusFor[result.error.code];
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendResult(response: ServerResponse, result: Result<unknown>, status = result.ok ? 200 : httpStatusFor[result.error.code], headers: Record<string, string> = {}) {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   response.end(JSON.stringify(result));
 }
 
+class BodyTooLarge extends Error {}
+
+/**
+ * The body as text, at most MAX_BODY_BYTES. Past that it rejects at once but keeps reading and
+ * dropping what still comes (up to MAX_DRAIN_BYTES): a server that stops reading mid-body resets
+ * the connection, and the client never sees the answer that says why.
+ */
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (size > MAX_DRAIN_BYTES) request.destroy();
       if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        request.destroy();
+        chunks.length = 0;
+        reject(new BodyTooLarge());
         return;
       }
       chunks.push(chunk);
@@ -66,7 +74,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   async function handleRpc(request: IncomingMessage, response: ServerResponse, encodedMethod: string) {
     if (request.method !== 'POST') {
-      response.writeHead(405, { allow: 'POST' }).end();
+      sendResult(response, fail('INVALID_INPUT', 'Calls are POST /rpc/<method> with a JSON body.'), 405, { allow: 'POST' });
       return;
     }
     if (!tokenMatches(token, bearerToken(request))) {
@@ -82,8 +90,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     try {
       const body = await readBody(request);
       if (body.trim()) input = JSON.parse(body);
-    } catch {
-      sendResult(response, fail('INVALID_INPUT', 'The request body must be JSON of at most 1 MiB.'));
+    } catch (error) {
+      // A body that was cut off is not read to its end: the connection cannot carry another request.
+      sendResult(response, fail('INVALID_INPUT', 'The request body must be JSON of at most 1 MiB.'), undefined, error instanceof BodyTooLarge ? { connection: 'close' } : {});
       return;
     }
     // JSON.parse does not recurse, but what reads the value next (zod, a handler) does.
@@ -118,7 +127,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       serveStatic(options.staticDir, target.pathname, response, `http://${request.headers.host}`);
       return;
     }
-    response.writeHead(404).end();
+    sendResult(response, fail('NOT_FOUND', 'There is nothing here: calls are POST /rpc/<method>, live data is GET /events.'));
   }
 
   const server = http.createServer((request, response) => {

@@ -96,4 +96,20 @@ describe('the bridge survives hostile requests', () => {
     const bySubscription = Object.fromEntries(outcome.messages.map((m) => [(m as { subscriptionId: string }).subscriptionId, errorCode(m)]));
     expect(bySubscription).toEqual({ write: 'UNKNOWN_METHOD', bad: 'INVALID_INPUT' });
   });
+  it('answers a body over 1 MiB with 400 INVALID_INPUT instead of resetting the connection', async () => {
+    for (const size of [1024 * 1024 + 1, 5 * 1024 * 1024]) {
+      const response = await fetch(`${bridge.url}/rpc/groups.list`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: `"${'x'.repeat(size)}"` });
+      expect(response.status).toBe(400);
+      expect(errorCode(await response.json())).toBe('INVALID_INPUT');
+    }
+    expect(await healthy()).toBe(200);
+  });
+
+  it('answers paths it does not serve with a JSON Result', async () => {
+    for (const [method, target, status] of [['POST', '/rpc/%2e%2e', 404], ['POST', '/nothing-here', 404], ['GET', '/rpc/groups.list', 405]] as const) {
+      const response = await fetch(`${bridge.url}${target}`, { method, headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, target).toBe(status);
+      expect((await response.json()) as unknown, target).toMatchObject({ ok: false, error: { code: expect.any(String) } });
+    }
+  });
 });
