@@ -140,3 +140,44 @@ export function inputsFor(method: MethodName, overrides: Overrides = {}): fc.Arb
   const valid = fromSchema(schema, (path) => own[path], '');
   return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: broken(valid) }, { weight: 2, arbitrary: shapeless });
 }
+
+class KeyMarker {
+  constructor(readonly key: string) {}
+}
+
+/**
+ * JSON text of a value, written without recursion: the fuzzer's deepest values would overflow
+ * JSON.stringify in the test itself. Own keys named __proto__ are written like any other key.
+ */
+export function jsonText(value: unknown): string {
+  const out: string[] = [];
+  const stack: unknown[] = [value];
+  const CLOSE_ARRAY = Symbol('close array');
+  const CLOSE_OBJECT = Symbol('close object');
+  const COMMA = Symbol('comma');
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (item === CLOSE_ARRAY) out.push(']');
+    else if (item === CLOSE_OBJECT) out.push('}');
+    else if (item === COMMA) out.push(',');
+    else if (item instanceof KeyMarker) out.push(`${JSON.stringify(item.key)}:`);
+    else if (Array.isArray(item)) {
+      out.push('[');
+      stack.push(CLOSE_ARRAY);
+      for (let i = item.length - 1; i >= 0; i--) {
+        stack.push(item[i] === undefined ? null : item[i]);
+        if (i > 0) stack.push(COMMA);
+      }
+    } else if (typeof item === 'object' && item !== null) {
+      out.push('{');
+      stack.push(CLOSE_OBJECT);
+      const entries = Object.entries(item).filter(([, v]) => v !== undefined);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        stack.push(entries[i]![1]);
+        stack.push(new KeyMarker(entries[i]![0]));
+        if (i > 0) stack.push(COMMA);
+      }
+    } else out.push(item === undefined ? 'null' : JSON.stringify(item));
+  }
+  return out.join('');
+}
