@@ -7,6 +7,7 @@ import { inputShapeProblem } from '../../shared/common/input-shape';
 import { describeIssues } from '../../shared/common/parse';
 import { fail, type Result } from '../../shared/common/result';
 import { contract, isLiveMethod, type MethodName } from '../../shared/contract';
+import { createLogger } from '../platform/logger';
 import type { Router } from './router';
 import type { StaleFeed } from '../platform/stale-feed';
 
@@ -25,6 +26,7 @@ interface Poller {
 }
 
 const MAX_BACKOFF_MS = 30_000;
+const log = createLogger('hub');
 
 export class SubscriptionHub {
   readonly #pollers = new Map<string, Poller>();
@@ -91,13 +93,34 @@ export class SubscriptionHub {
   async #tick(key: string, poller: Poller) {
     const { method, input } = poller;
     poller.timer = null;
-    const result = await this.router.call(method, input);
+    // The last resort of a poller: nothing one answer or one subscriber does may end the loop, or
+    // (as an unhandled rejection) the process.
+    let result: Result<unknown>;
+    try {
+      result = await this.router.call(method, input);
+    } catch (error) {
+      log.error(`${method} threw past the router`, error);
+      result = fail('INTERNAL', `${method} failed unexpectedly; the log of main has the details.`);
+    }
     if (poller.abort.signal.aborted || this.#pollers.get(key) !== poller) return;
-    const json = JSON.stringify(result);
+    let json: string;
+    try {
+      json = JSON.stringify(result);
+    } catch (error) {
+      log.error(`${method} answered with a value that cannot be sent`, error);
+      result = fail('INTERNAL', `${method} answered with a value that cannot be sent; the log of main has the details.`);
+      json = JSON.stringify(result);
+    }
     if (json !== poller.lastJson) {
       poller.last = result;
       poller.lastJson = json;
-      for (const push of poller.subscribers) push(result);
+      for (const push of poller.subscribers) {
+        try {
+          push(result);
+        } catch (error) {
+          log.warn(`a subscriber of ${method} could not take a push`, error);
+        }
+      }
     }
     poller.failures = result.ok ? 0 : poller.failures + 1;
     const interval = ((contract as Record<string, { live?: number }>)[method]?.live ?? 5_000) * this.intervalScale;

@@ -124,3 +124,31 @@ describe('SubscriptionHub input checks', () => {
     hub.close();
   });
 });
+
+describe('SubscriptionHub last resort', () => {
+  it('turns a value it cannot serialise into a typed error push and keeps polling', async () => {
+    const odd: Router = { call: vi.fn(async () => { calls++; return { ok: true as const, value: { offset: 10n } }; }) };
+    const hub = new SubscriptionHub(odd);
+    const push = vi.fn();
+    hub.subscribe('groups.list', {}, push);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(push).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(calls).toBeGreaterThan(1);
+    hub.close();
+  });
+
+  it('keeps pushing to the other subscribers when one push throws', async () => {
+    const hub = new SubscriptionHub(router);
+    const broken = vi.fn(() => { throw new Error('window gone'); });
+    const healthy = vi.fn();
+    hub.subscribe('groups.list', {}, broken);
+    hub.subscribe('groups.list', {}, healthy);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(healthy).toHaveBeenCalledTimes(1);
+    value = { groups: [{ groupId: 'new' }] };
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(healthy).toHaveBeenCalledTimes(2);
+    hub.close();
+  });
+});
