@@ -204,6 +204,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
+  // Past start-up, a server error (too many open files on accept) is logged; unheard, it would end the process.
+  server.on('error', (error) => log.error('the HTTP server failed', error));
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(options.host, port);
   const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -112,4 +112,18 @@ describe('the bridge survives hostile requests', () => {
       expect((await response.json()) as unknown, target).toMatchObject({ ok: false, error: { code: expect.any(String) } });
     }
   });
+  it('survives a client that resets in the middle of a body or a handshake', async () => {
+    const net = await import('node:net');
+    const cutOff = (text: string) => new Promise<void>((resolve) => {
+      const socket = net.connect(bridge.port, '127.0.0.1', () => {
+        socket.write(text);
+        setTimeout(() => { socket.resetAndDestroy(); resolve(); }, 50);
+      });
+      socket.on('error', () => resolve());
+    });
+    await cutOff(`POST /rpc/groups.list HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nAuthorization: Bearer ${token}\r\nContent-Length: 1000\r\n\r\n{"a":`);
+    await cutOff(`GET /events?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n`);
+    await cutOff(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n\r\n`);
+    expect(await healthy()).toBe(200);
+  });
 });
