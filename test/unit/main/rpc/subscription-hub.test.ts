@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubscriptionHub } from '../../../../main/rpc/subscription-hub';
 import type { Router } from '../../../../main/rpc/router';
-import { StaleFeed } from '../../../../main/rpc/stale-feed';
+import { StaleFeed } from '../../../../main/platform/stale-feed';
 
 let calls = 0;
 let value: unknown = { groups: [] };
