@@ -26,7 +26,8 @@ async function main() {
   }
   const host = process.env.SLUICE_HOST ?? '127.0.0.1';
   const port = Number(process.env.SLUICE_PORT ?? 7420);
-  const token = process.env.SLUICE_TOKEN ?? newToken();
+  const tokenFromEnvironment = !!process.env.SLUICE_TOKEN;
+  const token = process.env.SLUICE_TOKEN || newToken();
   // Built: the worker is bundled beside this file. From source (tsx) the host finds the .ts itself.
   const here = path.dirname(fileURLToPath(import.meta.url));
   if (import.meta.url.endsWith('.js')) useMonitorWorkerFile(monitorWorkerBundle(here));
@@ -37,8 +38,11 @@ async function main() {
   const bridge = await startBridge({ services, host, port, token, staticDir: findStaticDir() });
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') log.warn(`Listening on ${host}: anyone who can reach it and has the token controls your clusters.`);
   // The token travels in the fragment, which browsers never send to a server or put in a Referer.
-  console.log(`Sluice console: ${bridge.url}/#token=${token}`);
-  console.log(`HTTP API: POST ${bridge.url}/rpc/<method> with "Authorization: Bearer ${process.env.SLUICE_TOKEN ? '$SLUICE_TOKEN' : token}"`);
+  // One the user chose (SLUICE_TOKEN) is theirs to keep: printing it would copy it into terminal
+  // scrollback, CI logs and process supervisors' logs, so only its name is shown.
+  const tokenText = tokenFromEnvironment ? '$SLUICE_TOKEN' : token;
+  console.log(`Sluice console: ${bridge.url}/#token=${tokenText}`);
+  console.log(`HTTP API: POST ${bridge.url}/rpc/<method> with "Authorization: Bearer ${tokenText}"`);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

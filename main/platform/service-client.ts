@@ -175,8 +175,9 @@ export class ServiceClient {
         continue;
       }
       if (!response.ok) throw this.clientError(response.status, parsed as ErrorBody | undefined);
-      // "No content" is an answer, not a broken body (Apicurio answers a subject's mode so).
-      if (response.status === 204) return null as T;
+      // "No content" is an answer where the contract allows null (Apicurio answers a subject's mode
+      // so); anywhere else it is checked like any other body, never handed on as a surprise null.
+      if (response.status === 204) parsed = null;
       const violation = parsed === undefined ? 'the body is not JSON' : this.contract.check(component, parsed);
       if (violation) {
         log.warn(`${label} ${method} ${path} broke its contract: ${violation}`);

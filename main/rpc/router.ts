@@ -4,6 +4,7 @@
 // answer against the output schema, so a handler that breaks the contract fails its test.
 import { z } from 'zod';
 import { contract, isMethodName, staleAfter } from '../../shared/contract';
+import { inputShapeProblem } from '../../shared/common/input-shape';
 import { describeIssues } from '../../shared/common/parse';
 import { AppFailure, fail, ok, type Result } from '../../shared/common/result';
 import { createLogger } from '../platform/logger';
@@ -25,6 +26,18 @@ export interface RouterOptions {
   checkOutputs?: boolean;
 }
 
+/**
+ * A message with absolute file paths replaced: an unexpected error's text (ENOENT, a module that
+ * failed to load) names the install or data folder. URLs keep their paths: a slash right after a
+ * word character, a colon or another slash does not start a file path.
+ */
+export function withoutPaths(message: string): string {
+  return message
+    .replace(/(?<![\w:/.])\/(?:[^\s'"`/]+\/)+[^\s'"`]*/g, '<path>')
+    .replace(/\b[A-Za-z]:\\[^\s'"`]+/g, '<path>')
+    .slice(0, 2_000);
+}
+
 /** Off only in production builds, where a schema drift must not cost a parse of every answer. */
 export const checkOutputsByDefault = () => process.env.NODE_ENV !== 'production';
 
@@ -34,6 +47,10 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
     async call(method, input) {
       if (!isMethodName(method)) return fail('UNKNOWN_METHOD', `There is no method "${method}".`, { method });
       const spec = contract[method];
+      // Before zod or a handler reads it: bounded depth and size, and text that can leave the
+      // process (a lone surrogate makes encodeURIComponent throw deep inside a client).
+      const problem = inputShapeProblem(input);
+      if (problem) return fail('INVALID_INPUT', `The input of ${method} is not valid: ${problem}.`);
       const parsed = spec.input.safeParse(input ?? {});
       if (!parsed.success) {
         return fail('INVALID_INPUT', `The input of ${method} is not valid: ${z.prettifyError(parsed.error)}`, { issues: parsed.error.issues });
@@ -44,10 +61,9 @@ export function createRouter(handlers: Handlers, options: RouterOptions = {}): R
         value = await handler(parsed.data);
       } catch (error) {
         if (error instanceof AppFailure) return fail(error.code, error.message, error.details);
+        // The log keeps the stack; the answer, which may reach any caller, keeps neither it nor a path.
         log.error(`${method} failed`, error);
-        return fail('INTERNAL', `${method} failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`, {
-          stack: error instanceof Error ? error.stack : undefined,
-        });
+        return fail('INTERNAL', `${method} failed unexpectedly: ${withoutPaths(error instanceof Error ? error.message : String(error))}`);
       }
       if (checkOutputs) {
         const checked = spec.output.safeParse(value);

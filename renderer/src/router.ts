@@ -1,63 +1,8 @@
 // A small hash router: routes are few and the app runs from app:// and http:// alike.
 import { useSyncExternalStore } from 'react';
+import { hrefFor, parseRoute, type Route } from './route';
 
-export type Route =
-  | { page: 'groups' }
-  | { page: 'group'; groupId: string }
-  | { page: 'cluster' }
-  | { page: 'profiles' }
-  | { page: 'audit' }
-  | { page: 'replication' }
-  | { page: 'mismatch'; mismatchId: string }
-  | { page: 'ledger'; paymentId?: string }
-  | { page: 'workspace'; file?: string; line?: number }
-  | { page: 'decisions' }
-  | { page: 'decision'; number: number }
-  | { page: 'dictionary'; tab?: 'words' | 'domains' | 'terms'; entry?: string }
-  | { page: 'ontology'; node?: string }
-  | { page: 'schemas' }
-  | { page: 'subject'; subject: string; tab?: string }
-  | { page: 'governance' };
-
-export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
-  const [first, ...rest] = path.split('/');
-  if (first === 'groups' && rest.length > 0 && rest[0]) return { page: 'group', groupId: decodeURIComponent(rest.join('/')) };
-  if (first === 'cluster') return { page: 'cluster' };
-  if (first === 'profiles') return { page: 'profiles' };
-  if (first === 'audit') return { page: 'audit' };
-  if (first === 'replication' && rest[0] === 'mismatches' && rest[1]) return { page: 'mismatch', mismatchId: decodeURIComponent(rest[1]) };
-  if (first === 'replication') return { page: 'replication' };
-  if (first === 'ledger') return rest[0] ? { page: 'ledger', paymentId: decodeURIComponent(rest[0]) } : { page: 'ledger' };
-  if (first === 'workspace') {
-    if (rest[0] !== 'file' || !rest[1]) return { page: 'workspace' };
-    const [file, line] = decodeURIComponent(rest.slice(1).join('/')).split('#L');
-    return { page: 'workspace', file: file!, ...(line ? { line: Number(line) } : {}) };
-  }
-  if (first === 'decisions') return rest[0] && /^\d+$/.test(rest[0]) ? { page: 'decision', number: Number(rest[0]) } : { page: 'decisions' };
-  if (first === 'dictionary') {
-    const tab = (['words', 'domains', 'terms'] as const).find((t) => t === rest[0]);
-    return { page: 'dictionary', ...(tab ? { tab } : {}), ...(tab && rest[1] ? { entry: decodeURIComponent(rest[1]) } : {}) };
-  }
-  if (first === 'ontology') return rest[0] ? { page: 'ontology', node: decodeURIComponent(rest.join('/')) } : { page: 'ontology' };
-  if (first === 'schemas') return rest[0] ? { page: 'subject', subject: decodeURIComponent(rest[0]), ...(rest[1] ? { tab: rest[1] } : {}) } : { page: 'schemas' };
-  if (first === 'governance') return { page: 'governance' };
-  return { page: 'groups' };
-}
-
-export const hrefFor = (route: Route): string => {
-  switch (route.page) {
-    case 'group': return `#/groups/${encodeURIComponent(route.groupId)}`;
-    case 'mismatch': return `#/replication/mismatches/${encodeURIComponent(route.mismatchId)}`;
-    case 'ledger': return route.paymentId ? `#/ledger/${encodeURIComponent(route.paymentId)}` : '#/ledger';
-    case 'workspace': return route.file ? `#/workspace/file/${encodeURIComponent(route.file + (route.line ? `#L${route.line}` : ''))}` : '#/workspace';
-    case 'decision': return `#/decisions/${route.number}`;
-    case 'dictionary': return `#/dictionary${route.tab ? `/${route.tab}` : ''}${route.tab && route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`;
-    case 'ontology': return route.node ? `#/ontology/${encodeURIComponent(route.node)}` : '#/ontology';
-    case 'subject': return `#/schemas/${encodeURIComponent(route.subject)}${route.tab ? `/${route.tab}` : ''}`;
-    default: return `#/${route.page}`;
-  }
-};
+export { hrefFor, parseRoute, type Route } from './route';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);

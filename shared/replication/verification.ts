@@ -130,4 +130,5 @@ export const reconcileJobSchema = z.object({
 export type ReconcileJob = z.infer<typeof reconcileJobSchema>;
 
 /** Idempotency keys: one per user intent (a click), reused by every retry of that intent. */
-export const idempotencyKeySchema = z.string().min(8).max(200);
+// It travels in an HTTP header: other characters make fetch throw before a request is even sent.
+export const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/, 'an idempotency key is printable ASCII without spaces, such as a UUID');

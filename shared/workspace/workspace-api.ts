@@ -4,7 +4,11 @@ import { diagnosticSchema } from '../common/diagnostics';
 import { adrStatusKinds, linkKinds } from './adr';
 
 export const fileKinds = ['config', 'decision', 'dictionary', 'ontology', 'table', 'other'] as const;
-const workspacePath = z.string().min(1).max(1000).refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'a workspace path is relative and stays inside the workspace');
+const workspacePath = z.string().min(1).max(1000)
+  .refine((p) => !p.split('/').includes('..') && !p.startsWith('/'), 'a workspace path is relative and stays inside the workspace')
+  // A NUL makes the file system call throw with the absolute path in its message; no file name has control characters.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  .refine((p) => !/[\u0000-\u001f\u007f]/.test(p), 'a workspace path has no control characters');
 
 const spanSchema = z.object({ line: z.number(), column: z.number(), endLine: z.number(), endColumn: z.number() });
 const stringList = z.array(z.string());

@@ -4,6 +4,7 @@
 import { pushMessageSchema, type MethodName } from '../../../shared/contract';
 import type { Result } from '../../../shared/common/result';
 import { checkPushedValue, parseEnvelope, toAppError } from './pushed-result';
+import { decodeRoutePart } from '../route';
 import type { Transport } from './transport';
 
 const TOKEN_KEY = 'sluice.token';
@@ -11,7 +12,7 @@ const TOKEN_KEY = 'sluice.token';
 export function takeTokenFromUrl(): string | null {
   const match = /(?:^#|&)token=([^&]+)/.exec(window.location.hash);
   if (match) {
-    sessionStorage.setItem(TOKEN_KEY, decodeURIComponent(match[1]!));
+    sessionStorage.setItem(TOKEN_KEY, decodeRoutePart(match[1]!));
     // Drop the token from the address bar (and from history) once it is stored.
     window.history.replaceState(null, '', `${window.location.pathname}#/groups`);
   }

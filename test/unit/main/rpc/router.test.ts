@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createRouter, type Handlers } from '../../../../main/rpc/router';
 import { AppFailure } from '../../../../shared/common/result';
 
-vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
+const logged = vi.hoisted(() => [] as unknown[][]);
+vi.mock('../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error: (...args: unknown[]) => logged.push(args) }) }));
 
 function handlers(overrides: Partial<Handlers>): Handlers {
   const notUsed = () => { throw new Error('not used'); };
@@ -46,5 +47,29 @@ describe('router', () => {
   it('treats a missing input as an empty object', async () => {
     const router = createRouter(handlers({ 'groups.list': async () => ({ groups: [] }) }));
     expect(await router.call('groups.list', undefined)).toEqual({ ok: true, value: { groups: [] } });
+  });
+  it('answers an unexpected exception without its stack or a file path, and logs both', async () => {
+    const error = new Error(`ENOENT: no such file or directory, open '${process.cwd()}/main/secret-place.ts'`);
+    const router = createRouter(handlers({ 'groups.list': async () => { throw error; } }));
+    logged.length = 0;
+    const result = await router.call('groups.list', {});
+    const answer = JSON.stringify(result);
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('ENOENT') } });
+    expect(answer).not.toContain('stack');
+    expect(answer).not.toMatch(/\n\s+at /);
+    expect(answer).not.toContain(process.cwd());
+    expect(answer).not.toContain('secret-place');
+    expect(logged).toContainEqual(['groups.list failed', error]);
+  });
+  it('refuses a lone surrogate or deep nesting anywhere in the input before the handler runs', async () => {
+    const describe = vi.fn();
+    const router = createRouter(handlers({ 'groups.describe': describe, 'groups.list': describe }));
+    let deep: unknown = {};
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    for (const [method, input] of [['groups.describe', { groupId: 'payments\ud800' }], ['groups.list', deep], ['groups.describe', { groupId: 'x', ['\udc00']: 1 }]] as const) {
+      const result = await router.call(method, input);
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(describe).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SubscriptionHub } from '../../../../main/rpc/subscription-hub';
 import type { Router } from '../../../../main/rpc/router';
+import { StaleFeed } from '../../../../main/platform/stale-feed';
 
 let calls = 0;
 let value: unknown = { groups: [] };
@@ -75,5 +76,80 @@ describe('SubscriptionHub', () => {
     hub.subscribe('profiles.save', {}, push);
     expect(push).toHaveBeenCalledWith(expect.objectContaining({ ok: false }));
     expect(hub.activePollers).toBe(0);
+  });
+});
+
+describe('SubscriptionHub input checks', () => {
+  const deep = () => {
+    let value: unknown = {};
+    for (let i = 0; i < 8_000; i++) value = [value];
+    return value;
+  };
+
+  it('refuses an input nested 8,000 levels deep with INVALID_INPUT, before anything stringifies it', () => {
+    const hub = new SubscriptionHub(router);
+    const push = vi.fn();
+    expect(() => hub.subscribe('groups.list', deep(), push)).not.toThrow();
+    expect(push).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('deeper than') }) });
+    expect(hub.activePollers).toBe(0);
+    expect(calls).toBe(0);
+  });
+
+  it('validates the input with the contract before polling', async () => {
+    const hub = new SubscriptionHub(router);
+    const push = vi.fn();
+    hub.subscribe('groups.describe', { groupId: 42 }, push);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(push).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ code: 'INVALID_INPUT' }) });
+    expect(hub.activePollers).toBe(0);
+    expect(calls).toBe(0);
+  });
+
+  it('names a method that is not live with a typed error', () => {
+    const hub = new SubscriptionHub(router);
+    const push = vi.fn();
+    for (const method of ['groups.resetOffsets', '__proto__', 'constructor']) hub.subscribe(method, {}, push);
+    expect(push.mock.calls.map(([result]) => (result as { error: { code: string } }).error.code)).toEqual(['UNKNOWN_METHOD', 'UNKNOWN_METHOD', 'UNKNOWN_METHOD']);
+  });
+
+  it('polls with the parsed input, and re-polls it after a stale report', async () => {
+    const seen: unknown[] = [];
+    const recording: Router = { call: vi.fn(async (_method: string, input: unknown) => { seen.push(input); return { ok: true as const, value: {} }; }) };
+    const stale = new StaleFeed();
+    const hub = new SubscriptionHub(recording, stale);
+    hub.subscribe('groups.describe', { groupId: 'payments' }, vi.fn());
+    await vi.advanceTimersByTimeAsync(0);
+    stale.markStale(['groups.describe']);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([{ groupId: 'payments' }, { groupId: 'payments' }]);
+    hub.close();
+  });
+});
+
+describe('SubscriptionHub last resort', () => {
+  it('turns a value it cannot serialise into a typed error push and keeps polling', async () => {
+    const odd: Router = { call: vi.fn(async () => { calls++; return { ok: true as const, value: { offset: 10n } }; }) };
+    const hub = new SubscriptionHub(odd);
+    const push = vi.fn();
+    hub.subscribe('groups.list', {}, push);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(push).toHaveBeenCalledWith({ ok: false, error: expect.objectContaining({ code: 'INTERNAL' }) });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(calls).toBeGreaterThan(1);
+    hub.close();
+  });
+
+  it('keeps pushing to the other subscribers when one push throws', async () => {
+    const hub = new SubscriptionHub(router);
+    const broken = vi.fn(() => { throw new Error('window gone'); });
+    const healthy = vi.fn();
+    hub.subscribe('groups.list', {}, broken);
+    hub.subscribe('groups.list', {}, healthy);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(healthy).toHaveBeenCalledTimes(1);
+    value = { groups: [{ groupId: 'new' }] };
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(healthy).toHaveBeenCalledTimes(2);
+    hub.close();
   });
 });
