@@ -3,7 +3,7 @@
 // already and appears in the sidebar, the palette and the Alt shortcuts the moment its route exists
 // (renderer/src/route.ts parses it), so there is never a link to a page that is not there.
 import { hrefFor, parseRoute, type Route } from '../../route';
-import type { NavIconName } from './nav-icons';
+import type { NavIconName } from './nav-icon-names';
 
 export type NavSectionId = 'operate' | 'pipelines' | 'govern' | 'incidents' | 'connections';
 

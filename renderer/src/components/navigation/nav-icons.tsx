@@ -2,6 +2,7 @@
 // sidebar shows only these, so each page needs a shape of its own. Decorative: every link and
 // option carries its name as text.
 import type { ReactNode } from 'react';
+import type { NavIconName } from './nav-icon-names';
 
 const shapes = {
   overview: <><rect x="3" y="3" width="6" height="8" rx="1.2" /><rect x="11" y="3" width="6" height="5" rx="1.2" /><rect x="11" y="10" width="6" height="7" rx="1.2" /><rect x="3" y="13" width="6" height="4" rx="1.2" /></>,
@@ -23,9 +24,7 @@ const shapes = {
   search: <><circle cx="8.5" cy="8.5" r="5.5" /><path d="M12.6 12.6l4.4 4.4" /></>,
   collapse: <path d="M10.5 5l-5 5 5 5M15.5 5l-5 5 5 5" />,
   expand: <path d="M4.5 5l5 5-5 5M9.5 5l5 5-5 5" />,
-} satisfies Record<string, ReactNode>;
-
-export type NavIconName = keyof typeof shapes;
+} satisfies Record<NavIconName, ReactNode>;
 
 export function NavIcon({ name, className }: { name: NavIconName; className?: string }) {
   return (

@@ -95,6 +95,14 @@ function inOrderScore(positions: number[], text: string): number {
   return Math.max(1, Math.min(ALL_WORDS - 1, score));
 }
 
+// The words of the last query, split once per keystroke rather than once per item.
+let lastQuery = '';
+let lastWords: string[] = [];
+function wordsOf(query: string): string[] {
+  if (query !== lastQuery) { lastQuery = query; lastWords = query.split(' '); }
+  return lastWords;
+}
+
 /** How well a (normalized) query matches a lowercased text: 0 when it does not, higher is better. */
 export function scoreText(query: string, text: string): number {
   if (query.length === 0) return 1;
@@ -106,7 +114,7 @@ export function scoreText(query: string, text: string): number {
   if (query.includes(' ')) {
     // Every word somewhere in the text ("orders stable"), ranked by the worst placed word.
     let worst = Infinity;
-    for (const word of query.split(' ')) {
+    for (const word of wordsOf(query)) {
       const occurrence = bestOccurrence(word, text);
       if (occurrence.index < 0) return 0;
       worst = Math.min(worst, (occurrence.wordStart ? 300 : 200) - Math.min(100, occurrence.index));
@@ -122,7 +130,7 @@ export function scoreText(query: string, text: string): number {
 function keywordScore(query: string, prepared: Prepared<unknown>): number {
   if (prepared.keywords.length === 0) return 0;
   if (prepared.keywords.includes(query)) return scoreText(query, prepared.keywords) * KEYWORD_WEIGHT;
-  if (query.includes(' ') && query.split(' ').every((word) => prepared.text.includes(word) || prepared.keywords.includes(word))) return ALL_WORDS;
+  if (query.includes(' ') && wordsOf(query).every((word) => prepared.text.includes(word) || prepared.keywords.includes(word))) return ALL_WORDS;
   return 0;
 }
 

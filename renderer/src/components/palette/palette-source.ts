@@ -5,7 +5,7 @@
 // for matching, whenever they change.
 import { useEffect, useMemo, type ComponentType } from 'react';
 import type { Route } from '../../route';
-import type { NavIconName } from '../navigation/nav-icons';
+import type { NavIconName } from '../navigation/nav-icon-names';
 import type { Prepared } from './match';
 
 export interface PaletteItem {
