@@ -52,8 +52,9 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
       <div className="app-body">
         <Sidebar route={route} />
         <main className="content">{children}</main>
+        {/* Over the sidebar and the page, never over the top bar: the environment stays in sight. */}
+        {paletteOpen && <CommandPalette onClose={closePalette} />}
       </div>
-      {paletteOpen && <CommandPalette onClose={closePalette} />}
     </div>
   );
 }

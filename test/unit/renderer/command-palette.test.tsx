@@ -179,7 +179,9 @@ describe('finding and opening', () => {
     act(() => transport.pushError('registry.subjects', { code: 'SERVICE_UNREACHABLE', message: 'The Schema Registry did not answer.' }));
     type('zzzz');
     expect(screen.getByRole('status').textContent).toContain('Nothing matches');
-    expect(screen.getByTestId('palette-status').textContent).toContain('Schema subjects: The Schema Registry did not answer.');
+    const status = screen.getByTestId('palette-status');
+    expect(status.textContent).toContain('Not searched: schema subjects');
+    expect(status.querySelector('[title]')!.getAttribute('title')).toContain('Schema subjects: The Schema Registry did not answer.');
   });
 
   it('shows a few of 10,000 groups and says how many matched', () => {

@@ -26,6 +26,12 @@ describe('scoreText', () => {
     expect(scoreText('ab', `a${'x'.repeat(40)}b`)).toBe(0);
   });
 
+  it('starts letters in order where a word starts, so a word is not found in the letters of others', () => {
+    expect(scoreText('orders', 'record architecture decisions')).toBe(0);
+    expect(scoreText('wrt', 'payments-ledger-writer')).toBeGreaterThan(0);
+    expect(scoreText('rtr', 'payments-ledger-writer')).toBe(0);
+  });
+
   it('matches a single letter only where a word starts', () => {
     expect(scoreText('w', 'payments-writer')).toBeGreaterThan(0);
     expect(scoreText('y', 'payments-writer')).toBe(0);

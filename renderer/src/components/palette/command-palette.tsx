@@ -150,7 +150,13 @@ export function CommandPalette({ onClose, sources = paletteSources }: { onClose:
           <span><kbd>Esc</kbd> close</span>
           <span className="palette-status" data-testid="palette-status">
             {waiting.length > 0 && `Loading ${waiting.map((s) => s.title.toLowerCase()).join(', ')}…`}
-            {failed.map((s) => <span key={s.kind} className="palette-problem" title={snapshots[s.kind]!.problem!}>{s.title}: {snapshots[s.kind]!.problem}</span>)}
+            {failed.length > 0 && (
+              // Quiet: a service this connection does not have (no verification API) is not an alarm here;
+              // the reason is one hover away and on the service's own page.
+              <span title={failed.map((s) => `${s.title}: ${snapshots[s.kind]!.problem}`).join('\n')}>
+                Not searched: {failed.map((s) => s.title.toLowerCase()).join(', ')}
+              </span>
+            )}
           </span>
         </div>
       </div>

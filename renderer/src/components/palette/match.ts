@@ -53,7 +53,9 @@ function bestOccurrence(query: string, text: string): { index: number; wordStart
 }
 
 /**
- * Where the query's letters occur in order, or null when they do not all. A letter that also
+ * Where the query's letters occur in order, or null when they do not all, or spread too far. The
+ * first letter must start a word (an abbreviation does: "orders" is not in "Record architecture
+ * decisions"). A later letter that also
  * starts a later word nearby is taken there ("pw" → payments-writer reads as an abbreviation),
  * unless it continues a run; if preferring word starts loses the match, plain first occurrences
  * decide.
@@ -64,16 +66,20 @@ function inOrder(query: string, text: string): number[] | null {
   if (!positions) return null;
   // Letters scattered over a long name are noise, not a match.
   const span = positions[positions.length - 1]! - positions[0]! + 1;
-  return span <= query.length * 4 + 8 ? positions : null;
+  return span <= query.length * 3 + 6 ? positions : null;
 }
 
 function lettersInOrder(query: string, text: string, preferWordStarts: boolean): number[] | null {
-  const positions: number[] = [];
-  let from = 0;
-  for (const letter of query) {
+  // The first letter where a word starts.
+  let first = text.indexOf(query[0]!);
+  while (first >= 0 && !atWordStart(text, first)) first = text.indexOf(query[0]!, first + 1);
+  if (first < 0) return null;
+  const positions: number[] = [first];
+  let from = first + 1;
+  for (const letter of query.slice(1)) {
     let at = text.indexOf(letter, from);
     if (at < 0) return null;
-    const continuesRun = positions.length > 0 && positions[positions.length - 1] === at - 1;
+    const continuesRun = positions[positions.length - 1] === at - 1;
     if (preferWordStarts && !continuesRun && !atWordStart(text, at)) {
       for (let next = text.indexOf(letter, at + 1); next >= 0 && next - at < 24; next = text.indexOf(letter, next + 1)) {
         if (atWordStart(text, next)) { at = next; break; }
