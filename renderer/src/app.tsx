@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
-import { AppShell, nav } from './components/app-shell';
+import { lazy, Suspense } from 'react';
+import { AppShell } from './components/app-shell';
+import { useGlobalShortcuts } from './components/navigation/use-global-shortcuts';
 import { ClusterPage } from './pages/cluster-page';
 import { GroupPage } from './pages/group/group-page';
 import { AuditPage } from './pages/audit-page';
@@ -8,7 +9,7 @@ import { ProfilesPage } from './pages/profiles-page';
 import { LedgerPage } from './pages/ledger/ledger-page';
 import { MismatchPage } from './pages/replication/mismatch-page';
 import { ReplicationPage } from './pages/replication/replication-page';
-import { navigate, useRoute } from './router';
+import { useRoute } from './router';
 import { Loading } from './components/state-views';
 
 // The data architect's pages carry the parsers, the graph library and the editor: loaded when
@@ -24,16 +25,8 @@ const GovernancePage = lazy(() => import('./pages/governance/governance-page').t
 
 export function App() {
   const route = useRoute();
-  useEffect(() => {
-    // Alt+<letter> jumps between the main pages (the letters are in the navigation's tooltips).
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = nav.find((item) => item.key === e.key.toLowerCase());
-      if (target) { e.preventDefault(); navigate(target.route); }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // Alt+<letter> opens a page, Ctrl+K (⌘K) the command palette.
+  useGlobalShortcuts();
   return (
     <AppShell route={route}>
       {route.page === 'groups' && <GroupsPage />}

@@ -10,6 +10,7 @@ import { soak } from './memory';
 import { replicationBench } from './replication';
 import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
 import { rendererBench } from './renderer';
+import { describePaletteBench, paletteBench } from './palette';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
@@ -80,6 +81,11 @@ try {
   log('\n== Filter + sort of 10,000 rows per keystroke (pure function, as the table runs it)');
   results.filterSort = filterBench(scale.groups);
   log(`   median ${(results.filterSort as { medianMs: number }).medianMs.toFixed(2)} ms, max ${(results.filterSort as { maxMs: number }).maxMs.toFixed(2)} ms (frame budget 16.7 ms)`);
+
+  log('\n== Command palette: ranking per keystroke (pure function, as the palette runs it)');
+  const palette = paletteBench(scale.groups);
+  results.palette = palette;
+  log(describePaletteBench(palette));
 
   if (!args.has('skip-renderer')) {
     log('\n== Renderer in Chromium (web mode, real data)');

@@ -1,46 +1,36 @@
-// The frame around every page: navigation, the profile switcher, and the environment colour.
-// A production profile is impossible to miss: a thick coloured bar and a PRODUCTION label.
+// The frame around every page: a top bar with the environment colour, the palette button and the
+// profile switcher, the sidebar on the left, and the command palette when it is open.
+// A production profile is impossible to miss: a thick striped bar across the window and a
+// PRODUCTION label, whatever the sidebar's state.
 import type { ReactNode } from 'react';
 import { useActivateProfile, useProfiles } from '../api/profiles';
-import { hrefFor, type Route } from '../router';
-
-// Operations first (the on-call SRE), then governance (the data architect), then settings.
-export const nav: Array<{ route: Route; label: string; key: string; group: 'operate' | 'govern' | 'settings' }> = [
-  { route: { page: 'groups' }, label: 'Consumer groups', key: 'g', group: 'operate' },
-  { route: { page: 'cluster' }, label: 'Cluster', key: 'c', group: 'operate' },
-  { route: { page: 'replication' }, label: 'Replication', key: 'r', group: 'operate' },
-  { route: { page: 'ledger' }, label: 'Ledger', key: 'l', group: 'operate' },
-  { route: { page: 'schemas' }, label: 'Schemas', key: 's', group: 'govern' },
-  { route: { page: 'governance' }, label: 'Governance', key: 'v', group: 'govern' },
-  { route: { page: 'decisions' }, label: 'Decisions', key: 'd', group: 'govern' },
-  { route: { page: 'dictionary' }, label: 'Dictionary', key: 't', group: 'govern' },
-  { route: { page: 'ontology' }, label: 'Ontology', key: 'o', group: 'govern' },
-  { route: { page: 'workspace' }, label: 'Workspace', key: 'w', group: 'govern' },
-  { route: { page: 'profiles' }, label: 'Connections', key: 'p', group: 'settings' },
-  { route: { page: 'audit' }, label: 'Audit log', key: 'a', group: 'settings' },
-];
-
-const section: Partial<Record<Route['page'], Route['page']>> = { group: 'groups', mismatch: 'replication', decision: 'decisions', subject: 'schemas' };
+import type { Route } from '../router';
+import { usePaletteStore } from '../stores/ui-store';
+import { NavIcon } from './navigation/nav-icons';
+import { Sidebar } from './navigation/sidebar';
+import { paletteShortcut } from './navigation/use-global-shortcuts';
+import { CommandPalette } from './palette/command-palette';
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const profiles = useProfiles();
   const activate = useActivateProfile();
   const active = profiles.data?.profiles.find((p) => p.id === profiles.data?.activeProfileId) ?? null;
-  const current = section[route.page] ?? route.page;
+  const paletteOpen = usePaletteStore((s) => s.paletteOpen);
+  const openPalette = usePaletteStore((s) => s.openPalette);
+  const closePalette = usePaletteStore((s) => s.closePalette);
+  const shortcut = paletteShortcut();
 
   return (
     <div className={`app ${active?.production ? 'production' : ''}`} style={{ ['--env-color' as string]: active?.color ?? '#64748b' }}>
       <header className="topbar">
         <div className="env-bar" aria-hidden />
         <a className="brand" href="#/groups">Sluice</a>
-        <nav aria-label="Main">
-          {nav.map((item, i) => (
-            <a key={item.key} href={hrefFor(item.route)} aria-current={current === item.route.page ? 'page' : undefined} title={`Alt+${item.key.toUpperCase()}`}
-              className={i > 0 && nav[i - 1]!.group !== item.group ? 'nav-group-start' : undefined}>
-              {item.label}
-            </a>
-          ))}
-        </nav>
+        <button type="button" className="palette-button" onClick={openPalette} aria-keyshortcuts={shortcut === '⌘K' ? 'Meta+K' : 'Control+K'}
+          aria-haspopup="dialog" data-testid="palette-button">
+          <NavIcon name="search" />
+          <span>Go to…</span>
+          <kbd>{shortcut}</kbd>
+        </button>
         <div className="profile-switcher">
           {active?.production && <span className="production-label" data-testid="production-label">PRODUCTION</span>}
           <span className="env-dot" aria-hidden />
@@ -59,7 +49,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </select>
         </div>
       </header>
-      <main className="content">{children}</main>
+      <div className="app-body">
+        <Sidebar route={route} />
+        <main className="content">{children}</main>
+        {/* Over the sidebar and the page, never over the top bar: the environment stays in sight. */}
+        {paletteOpen && <CommandPalette onClose={closePalette} />}
+      </div>
     </div>
   );
 }

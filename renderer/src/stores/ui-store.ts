@@ -15,6 +15,9 @@ interface UiState {
   sortBy(key: GroupSortKey): void;
   mismatchFilter: MismatchFilter;
   setMismatchFilter(filter: MismatchFilter): void;
+  /** The sidebar shows icons only, leaving the page more room; remembered across restarts. */
+  sidebarCollapsed: boolean;
+  toggleSidebar(): void;
 }
 
 export const useUiStore = create<UiState>()(persist((set) => ({
@@ -26,4 +29,21 @@ export const useUiStore = create<UiState>()(persist((set) => ({
   mismatchFilter: { status: 'open' },
   setMismatchFilter: (mismatchFilter) => set({ mismatchFilter }),
   sortBy: (key) => set((s) => ({ sort: { key, descending: s.sort.key === key ? !s.sort.descending : key === 'totalLag' } })),
+  sidebarCollapsed: false,
+  toggleSidebar: () => set((s) => ({ sidebarCollapsed: !s.sidebarCollapsed })),
 }), { name: 'sluice.ui' }));
+
+interface PaletteState {
+  paletteOpen: boolean;
+  openPalette(): void;
+  closePalette(): void;
+  togglePalette(): void;
+}
+
+/** Whether the command palette is open: shared by its shortcut, its button and itself; never persisted. */
+export const usePaletteStore = create<PaletteState>()((set) => ({
+  paletteOpen: false,
+  openPalette: () => set({ paletteOpen: true }),
+  closePalette: () => set({ paletteOpen: false }),
+  togglePalette: () => set((s) => ({ paletteOpen: !s.paletteOpen })),
+}));

@@ -1,0 +1,16 @@
+// The palette's sources, in the order their results are listed when they match equally well. A new
+// kind (topics, say) is a module beside these and one line here.
+import type { PaletteSource } from '../palette-source';
+import { decisionsSource } from './decisions';
+import { groupsSource } from './groups';
+import { mismatchesSource } from './mismatches';
+import { pagesSource } from './pages';
+import { subjectsSource } from './subjects';
+
+export const paletteSources: readonly PaletteSource[] = [
+  pagesSource,
+  groupsSource,
+  subjectsSource,
+  decisionsSource,
+  mismatchesSource,
+];
