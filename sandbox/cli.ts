@@ -22,7 +22,8 @@ async function start(withTraffic: boolean) {
   }
   const pid = startDemoTraffic();
   writeState({ ...readState(), clientsPid: pid });
-  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams).');
+  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams), ledger-entries-archiver and merchant-payout-sender (schema\'d topics), card-payments-ledger-poster (stuck on a poison pill).');
+  log('Schema\'d topics (Confluent wire format, registered in the Schema Registry): payments.card-payment-events (Avro, classified fields), ledger.entries (JSON Schema), settlement.merchant-payouts (Protobuf).');
 }
 
 /** `start` brings the reference services too; `start --no-traffic` (the tests) brings only the broker. */

@@ -14,6 +14,8 @@ export const paths = {
   brokerLog4j: path.join(here, 'kafka', 'log4j2.properties'),
   toolsLog4j: path.join(here, 'kafka', 'tools-log4j2.properties'),
   clientsSource: path.join(here, 'clients', 'SandboxClients.java'),
+  clientsPom: path.join(here, 'clients', 'pom.xml'),
+  clientLibs: path.join(here, 'clients', 'target', 'client-libs'),
   demoSpec: path.join(here, 'clients', 'demo.spec'),
   kafkaData: path.join(sandboxHome, 'kafka-data'),
   serverProperties: path.join(sandboxHome, 'server.properties'),
@@ -28,3 +30,5 @@ export const paths = {
 };
 
 export const kafkaClasspath = () => path.join(paths.kafkaLibs, '*');
+/** SandboxClients.java's own classpath: Kafka's clients and the encoders (sandbox/clients/pom.xml). */
+export const clientsClasspath = () => path.join(paths.clientLibs, '*');

@@ -1,35 +1,59 @@
 // Runs SandboxClients.java (real Kafka clients, both group protocols) from a spec file. Used for
 // the demo traffic and by tests that need consumers of their own.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap } from './kafka-broker';
-import { kafkaClasspath, paths } from './paths';
+import { clientsClasspath, paths } from './paths';
+import { requireMaven } from './prerequisites';
+import { registryUrl } from './registry';
 
 export interface RunningClients {
   process: ChildProcess;
+  /** What the clients printed on stdout so far (READY, ENCODED … lines). */
+  output(): string;
   stop(): Promise<void>;
+}
+
+export interface ClientOptions {
+  timeoutMs?: number;
+  brokers?: string;
+  /** The registry's Confluent API for `produceEncoded` and `rejectWhere`; the sandbox's by default. */
+  registryUrl?: string;
+}
+
+/** Fetches the clients' jars (Kafka's clients and the encoders) from Maven Central, once. */
+export function ensureClientLibs(log: (line: string) => void = (line) => console.log(line)): void {
+  const needed = ['kafka-clients-4.2.1.jar', 'apicurio-registry-serdes-avro-serde-2.6.13.Final.jar'];
+  if (needed.every((jar) => fs.existsSync(path.join(paths.clientLibs, jar)))) return;
+  requireMaven();
+  log('Fetching the sandbox clients\' jars (Kafka clients, Apicurio serdes, Avro, Protobuf) from Maven Central (first run only)…');
+  const result = spawnSync('mvn', ['-B', '-q', '-f', paths.clientsPom, 'package'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('Maven could not fetch the sandbox clients\' jars; see the output above.');
 }
 
 function javaArgs(specFile: string): string[] {
   return [
     '-Xms64m', '-Xmx384m',
     `-Dlog4j2.configurationFile=${paths.toolsLog4j}`,
-    '-cp', kafkaClasspath(), paths.clientsSource, specFile,
+    '-cp', clientsClasspath(), paths.clientsSource, specFile,
   ];
 }
 
 /** Starts clients attached to this process and resolves once every member has joined. */
-export function runClients(spec: string, options: { timeoutMs?: number; brokers?: string } = {}): Promise<RunningClients> {
+export function runClients(spec: string, options: ClientOptions = {}): Promise<RunningClients> {
+  ensureClientLibs();
   const dir = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'sluice-clients-'));
   const specFile = path.join(dir, 'clients.spec');
   fs.writeFileSync(specFile, spec);
   const child = spawn('java', javaArgs(specFile), {
-    env: { ...process.env, SLUICE_KAFKA_BROKERS: options.brokers ?? bootstrap },
+    env: { ...process.env, SLUICE_KAFKA_BROKERS: options.brokers ?? bootstrap, SLUICE_REGISTRY_URL: options.registryUrl ?? registryUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+  child.stdout!.on('data', (chunk: Buffer) => { stdout = (stdout + chunk.toString()).slice(-100_000); });
   const stop = () => new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -41,10 +65,10 @@ export function runClients(spec: string, options: { timeoutMs?: number; brokers?
       void stop();
       reject(new Error(`Sandbox clients did not become ready: ${stderr}`));
     }, options.timeoutMs ?? 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('READY')) {
+    child.stdout!.on('data', () => {
+      if (/^READY$/m.test(stdout)) {
         clearTimeout(timer);
-        resolve({ process: child, stop });
+        resolve({ process: child, output: () => stdout, stop });
       }
     });
     child.once('exit', (code) => {
@@ -56,11 +80,12 @@ export function runClients(spec: string, options: { timeoutMs?: number; brokers?
 
 /** Starts the demo traffic detached, so it keeps running after the CLI exits. */
 export function startDemoTraffic(): number {
+  ensureClientLibs();
   fs.mkdirSync(paths.logs, { recursive: true });
   const out = fs.openSync(path.join(paths.logs, 'demo-traffic.log'), 'w');
   const child = spawn('java', javaArgs(paths.demoSpec), {
     detached: true,
-    env: { ...process.env, SLUICE_KAFKA_BROKERS: bootstrap },
+    env: { ...process.env, SLUICE_KAFKA_BROKERS: bootstrap, SLUICE_REGISTRY_URL: registryUrl },
     stdio: ['ignore', out, out],
   });
   child.unref();
