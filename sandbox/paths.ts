@@ -21,6 +21,8 @@ export const paths = {
   serverProperties: path.join(sandboxHome, 'server.properties'),
   logs: path.join(sandboxHome, 'logs'),
   state: path.join(sandboxHome, 'state.json'),
+  /** Groups of the demo traffic paused by `npm run sandbox -- pause <group>`, one id a line. */
+  pausedGroups: path.join(sandboxHome, 'paused-groups'),
   servicesFile: path.join(sandboxHome, 'services.json'),
   embeddedDatabases: path.join(sandboxHome, 'pglite'),
   servicesEntry: path.join(here, 'services', 'run-services.ts'),

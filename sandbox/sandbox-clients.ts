@@ -20,6 +20,8 @@ export interface ClientOptions {
   brokers?: string;
   /** The registry's Confluent API for `produceEncoded` and `rejectWhere`; the sandbox's by default. */
   registryUrl?: string;
+  /** A file of group ids, one a line: the members of a listed group leave it until it is unlisted. */
+  pausedGroupsFile?: string;
 }
 
 /** Fetches the clients' jars (Kafka's clients and the encoders) from Maven Central, once. */
@@ -47,7 +49,10 @@ export function runClients(spec: string, options: ClientOptions = {}): Promise<R
   const specFile = path.join(dir, 'clients.spec');
   fs.writeFileSync(specFile, spec);
   const child = spawn('java', javaArgs(specFile), {
-    env: { ...process.env, SLUICE_KAFKA_BROKERS: options.brokers ?? bootstrap, SLUICE_REGISTRY_URL: options.registryUrl ?? registryUrl },
+    env: {
+      ...process.env, SLUICE_KAFKA_BROKERS: options.brokers ?? bootstrap, SLUICE_REGISTRY_URL: options.registryUrl ?? registryUrl,
+      ...(options.pausedGroupsFile ? { SLUICE_PAUSED_GROUPS_FILE: options.pausedGroupsFile } : {}),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -85,9 +90,27 @@ export function startDemoTraffic(): number {
   const out = fs.openSync(path.join(paths.logs, 'demo-traffic.log'), 'w');
   const child = spawn('java', javaArgs(paths.demoSpec), {
     detached: true,
-    env: { ...process.env, SLUICE_KAFKA_BROKERS: bootstrap, SLUICE_REGISTRY_URL: registryUrl },
+    env: { ...process.env, SLUICE_KAFKA_BROKERS: bootstrap, SLUICE_REGISTRY_URL: registryUrl, SLUICE_PAUSED_GROUPS_FILE: paths.pausedGroups },
     stdio: ['ignore', out, out],
   });
   child.unref();
   return child.pid!;
+}
+
+/** The demo's paused groups (their members have left; the rest of the traffic runs on). */
+export function pausedGroups(): string[] {
+  if (!fs.existsSync(paths.pausedGroups)) return [];
+  return fs.readFileSync(paths.pausedGroups, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+/**
+ * Pauses or resumes one group of the demo traffic: its members leave the group within a second or
+ * two (so it can go Empty and have its offsets reset, as Kafka requires) or join it again.
+ */
+export function setGroupPaused(groupId: string, paused: boolean): string[] {
+  const groups = new Set(pausedGroups());
+  if (paused) groups.add(groupId); else groups.delete(groupId);
+  fs.mkdirSync(path.dirname(paths.pausedGroups), { recursive: true });
+  fs.writeFileSync(paths.pausedGroups, [...groups].map((g) => `${g}\n`).join(''));
+  return [...groups];
 }

@@ -40,6 +40,9 @@
 //       decode: they commit up to it, seek back to it and retry it for ever (every retryBackoffMs,
 //       default 1000) while the group's other partitions go on. Its partition STALLs: lag > 0, the
 //       committed offset never moves, the consumer alive — a consumer stuck on a poison pill.
+//       A group listed in the file SLUICE_PAUSED_GROUPS_FILE names (one id a line; the demo's is
+//       .sandbox/paused-groups, written by `npm run sandbox -- pause|resume <group>`) leaves: its
+//       members close, so it can go Empty for an offset reset, and join again once unlisted.
 //   shareGroup id=G topic=T members=N  (KIP-932 share group: queue semantics, KafkaShareConsumer)
 //   streamsApp id=APP source=T sink=T2 (KIP-1071 streams group: a stateless Kafka Streams app)
 // The program prints "READY" on stdout once topics exist, every up-front record is written and
@@ -276,26 +279,35 @@ public class SandboxClients {
       boolean closeAfter = Boolean.parseBoolean(d.getOrDefault("closeAfter", "false"));
       long consumed = 0;
       boolean counted = false;
-      try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
-        consumer = c;
-        c.subscribe(Arrays.asList(d.get("topic").split(",")));
-        while (running.get() && !leaving.get()) {
-          ConsumerRecords<String, byte[]> records;
-          try {
-            records = c.poll(Duration.ofMillis(200));
-          } catch (WakeupException e) {
-            break;
+      boolean done = false;
+      try {
+        // One pass per membership: a paused group's members leave it (closing their consumer, so
+        // the group can go Empty and its offsets be reset) and join again once it is resumed.
+        while (!done && running.get() && !leaving.get()) {
+          if (Paused.has(d.get("id"))) { Thread.sleep(1000); continue; }
+          try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
+            consumer = c;
+            c.subscribe(Arrays.asList(d.get("topic").split(",")));
+            while (running.get() && !leaving.get() && !Paused.has(d.get("id"))) {
+              ConsumerRecords<String, byte[]> records;
+              try {
+                records = c.poll(Duration.ofMillis(200));
+              } catch (WakeupException e) {
+                done = true;
+                break;
+              }
+              if (!counted && !c.assignment().isEmpty() && joined != null) { joined.countDown(); counted = true; }
+              consumed += records.count();
+              if (rejecter != null && !records.isEmpty() && rejecter.process(c, records)) Thread.sleep(retryBackoffMs);
+              if (stopAfter >= 0 && consumed >= stopAfter) {
+                // Hold position: stay in the group (so lag is stable) but read nothing more.
+                if (!"none".equals(d.get("commit"))) c.commitSync();
+                if (closeAfter) { done = true; break; }
+                c.pause(c.assignment());
+              }
+              if (pollDelayMs > 0) Thread.sleep(pollDelayMs);
+            }
           }
-          if (!counted && !c.assignment().isEmpty() && joined != null) { joined.countDown(); counted = true; }
-          consumed += records.count();
-          if (rejecter != null && !records.isEmpty() && rejecter.process(c, records)) Thread.sleep(retryBackoffMs);
-          if (stopAfter >= 0 && consumed >= stopAfter) {
-            // Hold position: stay in the group (so lag is stable) but read nothing more.
-            if (!"none".equals(d.get("commit"))) c.commitSync();
-            if (closeAfter) break;
-            c.pause(c.assignment());
-          }
-          if (pollDelayMs > 0) Thread.sleep(pollDelayMs);
         }
       } catch (InterruptedException ignored) {
       } catch (Exception e) {
@@ -303,6 +315,32 @@ public class SandboxClients {
       } finally {
         if (joined != null && !counted) joined.countDown();
       }
+    }
+  }
+
+  /**
+   * Groups paused from outside (`npm run sandbox -- pause <group>`): one group id a line in the
+   * file SLUICE_PAUSED_GROUPS_FILE names, read at most once a second. How an operator stops a
+   * group's consumers in the demo without stopping the rest, as Kafka requires before a reset.
+   */
+  static final class Paused {
+    static final String file = System.getenv("SLUICE_PAUSED_GROUPS_FILE");
+    static volatile Set<String> groups = Set.of();
+    static volatile long readAt = 0;
+
+    static boolean has(String groupId) {
+      if (file == null) return false;
+      long now = System.currentTimeMillis();
+      if (now - readAt > 1000) {
+        readAt = now;
+        try {
+          Path path = Path.of(file);
+          groups = Files.exists(path) ? Set.copyOf(Files.readAllLines(path).stream().map(String::trim).filter((l) -> !l.isEmpty()).toList()) : Set.of();
+        } catch (Exception e) {
+          groups = Set.of();
+        }
+      }
+      return groups.contains(groupId);
     }
   }
 

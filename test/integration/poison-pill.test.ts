@@ -2,9 +2,12 @@
 // card payment (currency XXX) commits up to it and retries it for ever. Sluice's groups.health
 // must call that partition STALL (lag > 0, committed offset not moving, the member alive) while
 // the group's other partitions keep flowing, and the committed offset must be the bad record's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { GroupDetail } from '../../shared/kafka/groups';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GroupDetail, GroupSummary } from '../../shared/kafka/groups';
+import type { ResetResult } from '../../shared/kafka/offset-reset';
 import type { GroupHealth } from '../../shared/kafka/monitoring';
 import { paths } from '../../sandbox/paths';
 import { runClients, type RunningClients } from '../../sandbox/sandbox-clients';
@@ -18,6 +21,8 @@ const topic = `it-poison-${id}`;
 const subject = `${topic}-value`;
 const group = `it-poison-poster-${id}`;
 const schema = path.join(paths.demoSchemas, 'card-payment-events.v1.avsc');
+// How the demo's operator stops one group's consumers (npm run sandbox -- pause <group>).
+const pausedGroupsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-paused-')), 'paused-groups');
 let harness: Harness;
 let clients: RunningClients;
 
@@ -30,7 +35,7 @@ beforeAll(async () => {
     `produceEncoded topic=${topic} subject=${subject} format=avro schema=${schema} generator=card-payments count=30 poisonAt=4`,
     `produceEncoded topic=${topic} subject=${subject} format=avro schema=${schema} generator=card-payments rate=3`,
     `group id=${group} protocol=consumer topic=${topic} members=1 rejectWhere=crncyCd:XXX retryBackoffMs=500`,
-  ].join('\n'), { brokers: testBrokers });
+  ].join('\n'), { brokers: testBrokers, pausedGroupsFile });
 }, 180_000);
 
 afterAll(async () => {
@@ -73,5 +78,24 @@ describe('a consumer group stuck on a poison pill', () => {
       return p.window.reduce((n, w) => n + w.count, 0) > stuck.window.reduce((n, w) => n + w.count, 0) ? p : null;
     }, 30_000, 1_000);
     expect(later).toMatchObject({ status: 'STALL', committedOffset: 1 });
+  });
+
+  it('paused, its members leave; skipping the pill with a reset to offset + 1 lets it go on once resumed', async () => {
+    fs.writeFileSync(pausedGroupsFile, `${group}\n`);
+    await eventually('the group to be Empty', async () => {
+      const { groups } = await harness.value<{ groups: GroupSummary[] }>('groups.list');
+      return groups.find((g) => g.groupId === group)?.state === 'Empty';
+    }, 60_000);
+    const skip = { groupId: group, partitions: [{ topic, partition: 1 }], to: { kind: 'offset', value: 2 } };
+    const preview = await harness.value<ResetResult>('groups.resetOffsets', { ...skip, dryRun: true });
+    expect(preview.partitions).toEqual([expect.objectContaining({ partition: 1, currentOffset: 1, newOffset: 2, skipped: 1 })]);
+    const expectedCurrent = preview.partitions.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.currentOffset }));
+    await harness.value<ResetResult>('groups.resetOffsets', { ...skip, dryRun: false, expectedCurrent });
+    fs.writeFileSync(pausedGroupsFile, '');
+    await eventually('partition 1 to move past the pill', async () => {
+      const detail = await harness.value<GroupDetail>('groups.describe', { groupId: group });
+      const committed = detail.offsets.find((o) => o.topic === topic && o.partition === 1)?.committedOffset ?? 0;
+      return detail.members.length === 1 && committed > 2;
+    }, 90_000);
   });
 });
