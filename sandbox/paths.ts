@@ -13,9 +13,12 @@ export const paths = {
   serverTemplate: path.join(here, 'kafka', 'server.properties'),
   brokerLog4j: path.join(here, 'kafka', 'log4j2.properties'),
   toolsLog4j: path.join(here, 'kafka', 'tools-log4j2.properties'),
-  clientsSource: path.join(here, 'clients', 'SandboxClients.java'),
+  /** SandboxClients.java and the classes it uses, compiled together (sandbox/sandbox-clients.ts). */
+  clientsDir: path.join(here, 'clients'),
   clientsPom: path.join(here, 'clients', 'pom.xml'),
   clientLibs: path.join(here, 'clients', 'target', 'client-libs'),
+  /** One folder of compiled classes per version of the sources, named by their hash. */
+  clientClasses: path.join(here, 'clients', 'target', 'classes'),
   demoSpec: path.join(here, 'clients', 'demo.spec'),
   kafkaData: path.join(sandboxHome, 'kafka-data'),
   serverProperties: path.join(sandboxHome, 'server.properties'),

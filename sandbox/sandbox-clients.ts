@@ -1,11 +1,12 @@
 // Runs SandboxClients.java (real Kafka clients, both group protocols) from a spec file. Used for
 // the demo traffic and by tests that need consumers of their own.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { bootstrap } from './kafka-broker';
 import { clientsClasspath, paths } from './paths';
-import { requireMaven } from './prerequisites';
+import { MissingPrerequisite, requireMaven } from './prerequisites';
 import { registryUrl } from './registry';
 
 export interface RunningClients {
@@ -34,11 +35,39 @@ export function ensureClientLibs(log: (line: string) => void = (line) => console
   if (result.status !== 0) throw new Error('Maven could not fetch the sandbox clients\' jars; see the output above.');
 }
 
+/**
+ * Compiles the clients' sources (sandbox/clients/*.java) once per version of them, into a folder
+ * named by their hash: launches then skip the compile, and two processes compiling the same
+ * sources at once each write a folder of their own and keep whichever lands first.
+ */
+export function compileClients(): string {
+  ensureClientLibs();
+  const sources = fs.readdirSync(paths.clientsDir).filter((f) => f.endsWith('.java')).sort().map((f) => path.join(paths.clientsDir, f));
+  const hash = createHash('sha256');
+  for (const file of sources) hash.update(path.basename(file)).update(fs.readFileSync(file));
+  const classes = path.join(paths.clientClasses, hash.digest('hex').slice(0, 16));
+  if (fs.existsSync(path.join(classes, 'SandboxClients.class'))) return classes;
+  fs.mkdirSync(paths.clientClasses, { recursive: true });
+  const building = fs.mkdtempSync(`${classes}.building-`);
+  const result = spawnSync('javac', ['-nowarn', '-encoding', 'UTF-8', '-d', building, '-cp', clientsClasspath(), ...sources], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) {
+    fs.rmSync(building, { recursive: true, force: true });
+    if (result.error) throw new MissingPrerequisite('javac is needed to compile the sandbox clients: install a JDK, not only a Java runtime (for example `apt-get install openjdk-17-jdk-headless`).');
+    throw new Error(`Compiling the sandbox clients failed:\n${result.stderr}`);
+  }
+  try {
+    fs.renameSync(building, classes);
+  } catch {
+    fs.rmSync(building, { recursive: true, force: true }); // compiled meanwhile by another process
+  }
+  return classes;
+}
+
 function javaArgs(specFile: string): string[] {
   return [
     '-Xms64m', '-Xmx384m',
     `-Dlog4j2.configurationFile=${paths.toolsLog4j}`,
-    '-cp', clientsClasspath(), paths.clientsSource, specFile,
+    '-cp', `${compileClients()}${path.delimiter}${clientsClasspath()}`, 'SandboxClients', specFile,
   ];
 }
 
