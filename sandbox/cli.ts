@@ -1,8 +1,8 @@
-// `npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <fault> [--count N] [--seconds N]`
+// `npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <fault> [--count N] [--seconds N] | pause|resume <group>`
 import { brokerStatus, startBroker, stopBroker, bootstrap } from './kafka-broker';
 import { MissingPrerequisite } from './prerequisites';
 import { isAlive, readState, stopProcess, writeState } from './process-state';
-import { startDemoTraffic } from './sandbox-clients';
+import { pausedGroups, setGroupPaused, startDemoTraffic } from './sandbox-clients';
 import { readServicesInfo, startReferenceServicesProcess, stopReferenceServicesProcess } from './reference-services-process';
 import { faultNames } from './services/faults';
 import { registryStatus, startRegistry, stopRegistry } from './registry';
@@ -22,7 +22,8 @@ async function start(withTraffic: boolean) {
   }
   const pid = startDemoTraffic();
   writeState({ ...readState(), clientsPid: pid });
-  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams).');
+  log('Demo traffic started: groups payments-ledger-writer (KIP-848), orders-fulfilment (classic), clickstream-analytics (falls behind), inventory-sync (churns), audit-archiver (no commits), notification-senders (share), orders-enricher (streams), ledger-entries-archiver and merchant-payout-sender (schema\'d topics), card-payments-ledger-poster (stuck on a poison pill).');
+  log('Schema\'d topics (Confluent wire format, registered in the Schema Registry): payments.card-payment-events (Avro, classified fields), ledger.entries (JSON Schema), settlement.merchant-payouts (Protobuf).');
 }
 
 /** `start` brings the reference services too; `start --no-traffic` (the tests) brings only the broker. */
@@ -72,7 +73,7 @@ async function status(json: boolean) {
   const report = {
     kafka: { ...broker, bootstrap },
     registry,
-    demoTraffic: { running: traffic },
+    demoTraffic: { running: traffic, pausedGroups: pausedGroups() },
     ledger: services ? { running: true, ...services.ledger } : { running: false },
     verification: services ? { running: true, ...services.verification } : { running: false },
   };
@@ -80,7 +81,8 @@ async function status(json: boolean) {
   else {
     log(`Kafka: ${broker.running ? `running on ${bootstrap} (pid ${broker.pid})` : 'stopped'}`);
     log(`Schema Registry: ${registry.running ? `running at ${registry.url} (pid ${registry.pid})` : 'stopped'}`);
-    log(`Demo traffic: ${traffic ? 'running' : 'stopped'}`);
+    const paused = pausedGroups();
+    log(`Demo traffic: ${traffic ? 'running' : 'stopped'}${paused.length > 0 ? ` (paused groups: ${paused.join(', ')})` : ''}`);
     log(`Reference services: ${services ? `ledger API ${services.ledger.url}, verification API ${services.verification.url}` : 'stopped'}`);
   }
 }
@@ -97,8 +99,18 @@ async function main() {
     case 'inject': return inject(flags[0], flags.slice(1));
     case 'stop': return stop();
     case 'status': return status(flags.includes('--json'));
+    case 'pause':
+    case 'resume': {
+      const group = flags[0];
+      if (!group) throw new Error(`Name the demo group to ${command}, for example card-payments-ledger-poster.`);
+      const paused = setGroupPaused(group, command === 'pause');
+      log(command === 'pause'
+        ? `Paused ${group}: its members leave the group within a few seconds, so its offsets can be reset. Resume it with \`npm run sandbox -- resume ${group}\`.`
+        : `Resumed ${group}: its members join again.${paused.length > 0 ? ` Still paused: ${paused.join(', ')}.` : ''}`);
+      return;
+    }
     default:
-      console.error(`Usage: npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <${faultNames.join('|')}|clear> [--count N] [--seconds N]`);
+      console.error(`Usage: npm run sandbox -- start [--no-traffic] | stop | status [--json] | inject <${faultNames.join('|')}|clear> [--count N] [--seconds N] | pause|resume <group>`);
       process.exitCode = 2;
   }
 }

@@ -425,6 +425,7 @@ export class WorkspaceService {
       terms: dictionary.terms.map((t) => ({ ...t, value: { ...t.value, physicalName: physical(t.value.words) } })),
       diagnostics: open.analysis.diagnostics.filter((d) => files.includes(d.file)),
       files,
+      classifications: open.config.governance.classifications,
     };
   }
 

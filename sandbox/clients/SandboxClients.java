@@ -1,19 +1,53 @@
 // Real Kafka clients for the sandbox: demo traffic and test fixtures in one JVM.
 // Why Java: Kafka's own client is the reference implementation of both group protocols
 // (classic and KIP-848 "consumer"), so the groups Sluice shows are exactly what production
-// clients produce. Launched as a single-file source program (java 17+), no build step.
+// clients produce. The sources in this folder are compiled together by sandbox/sandbox-clients.ts
+// (javac, once per version of them) against the jars sandbox/clients/pom.xml fetches: Kafka's
+// clients plus the encoders of produceEncoded.
 //
-// Usage: java -cp 'libs/*' SandboxClients.java <spec-file>
-// Spec file, one directive per line ('#' starts a comment):
+// Usage: java -cp 'target/classes/<hash>:target/client-libs/*' SandboxClients <spec-file>
+// Spec file, one directive per line ('#' starts a comment; values have no spaces):
 //   topic name=T partitions=N
 //   produce topic=T rate=R            records per second, continuously
 //   produceOnce topic=T count=N       N records up front, then stop
+//   produceEncoded topic=T subject=S format=avro|json|protobuf schema=FILE
+//         (records=FILE | generator=card-payments|ledger-entries|merchant-payouts (count=N | rate=R) [poisonAt=N])
+//         [message=NAME]
+//       Records in the Confluent wire format: magic byte 0, the schema id (4 bytes, big-endian),
+//       for Protobuf the message indexes (0 for the first message), then the payload. The schema
+//       (FILE, relative to this spec file) is looked up in the registry's Confluent API under S,
+//       and registered there when it is not yet (SLUICE_REGISTRY_URL, default
+//       http://127.0.0.1:8081/apis/ccompat/v7). Avro and JSON Schema values are written by
+//       Apicurio's Kafka serializers (apicurio.registry.as-confluent, content ids, no headers);
+//       Protobuf by protobuf-java from the .proto parsed with Apicurio's schema utilities. None of
+//       it shares code with the JavaScript library Sluice decodes with, so a test that reads these
+//       records back checks Sluice against an independent encoder.
+//       records=FILE: JSON Lines, one record a line: {"key": "k" | null, "value": {...},
+//         "headers": {"idempotency-key": "..."}, "partition": 0}; key, headers and partition may
+//         be left out. Values are plain JSON: an Avro union takes the value itself, a
+//         timestamp-millis takes epoch millis or an ISO-8601 string; Protobuf takes proto3 JSON.
+//       generator=NAME: realistic demo values keyed by their id, with idempotency-key, event-type
+//         and producer headers, round-robin over the partitions; count=N writes N and stops,
+//         rate=R keeps writing R a second. poisonAt=N makes the N-th record (from 0) of a
+//         card-payments generator a poison pill: a valid record in currency XXX (ISO 4217's
+//         "no currency"), which a group with rejectWhere=crncyCd:XXX cannot process.
+//       Prints "ENCODED topic=T subject=S id=ID version=V count=N" for a records or count run.
 //   group id=G protocol=consumer|classic topic=T[,T2] members=N
 //         [churn=MIN-MAX churnEveryMs=MS] [pollDelayMs=MS maxPollRecords=N]
 //         [commit=auto|none] [stopAfter=N] [closeAfter=true]
+//         [rejectWhere=FIELD:VALUE [retryBackoffMs=MS]]
+//       rejectWhere: the members decode each value (Avro in the Confluent wire format, schema
+//       from the registry) and cannot process a record whose FIELD is VALUE, or that does not
+//       decode: they commit up to it, seek back to it and retry it for ever (every retryBackoffMs,
+//       default 1000) while the group's other partitions go on. Its partition STALLs: lag > 0, the
+//       committed offset never moves, the consumer alive — a consumer stuck on a poison pill.
+//       A group listed in the file SLUICE_PAUSED_GROUPS_FILE names (one id a line; the demo's is
+//       .sandbox/paused-groups, written by `npm run sandbox -- pause|resume <group>`) leaves: its
+//       members close, so it can go Empty for an offset reset, and join again once unlisted.
 //   shareGroup id=G topic=T members=N  (KIP-932 share group: queue semantics, KafkaShareConsumer)
 //   streamsApp id=APP source=T sink=T2 (KIP-1071 streams group: a stateless Kafka Streams app)
-// The program prints "READY" on stdout once topics exist and every member has joined.
+// The program prints "READY" on stdout once topics exist, every up-front record is written and
+// every member has joined.
 import org.apache.kafka.clients.admin.*;
 import org.apache.kafka.clients.consumer.*;
 import org.apache.kafka.clients.producer.*;
@@ -32,13 +66,15 @@ public class SandboxClients {
   static final AtomicBoolean running = new AtomicBoolean(true);
 
   public static void main(String[] args) throws Exception {
-    List<Map<String, String>> directives = parse(Files.readAllLines(Path.of(args[0])));
+    Path specFile = Path.of(args[0]).toAbsolutePath();
+    List<Map<String, String>> directives = parse(Files.readAllLines(specFile));
     createTopics(directives);
     List<CountDownLatch> joined = new ArrayList<>();
     for (Map<String, String> d : directives) {
       switch (d.get("kind")) {
         case "produce" -> startProducer(d.get("topic"), Double.parseDouble(d.get("rate")));
         case "produceOnce" -> produceOnce(d.get("topic"), Integer.parseInt(d.get("count")));
+        case "produceEncoded" -> EncodedProducer.produce(d, specFile.getParent());
         case "group" -> joined.add(startGroup(d));
         case "shareGroup" -> startShareGroup(d);
         case "streamsApp" -> startStreamsApp(d);
@@ -205,7 +241,7 @@ public class SandboxClients {
 
   static final class Member {
     final AtomicBoolean leaving = new AtomicBoolean(false);
-    volatile KafkaConsumer<String, String> consumer;
+    volatile KafkaConsumer<String, byte[]> consumer;
 
     Member(Map<String, String> d, String clientId, CountDownLatch joined) {
       Thread t = new Thread(() -> run(d, clientId, joined), clientId);
@@ -216,7 +252,7 @@ public class SandboxClients {
 
     void leave() {
       leaving.set(true);
-      KafkaConsumer<String, String> c = consumer;
+      KafkaConsumer<String, byte[]> c = consumer;
       if (c != null) c.wakeup();
     }
 
@@ -227,9 +263,11 @@ public class SandboxClients {
       p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
       p.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, d.getOrDefault("protocol", "consumer"));
       p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+      p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
       p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(!"none".equals(d.get("commit"))));
+      PoisonPill rejecter = d.containsKey("rejectWhere") ? new PoisonPill(d.get("rejectWhere"), clientId) : null;
+      // A member that can refuse a record commits by hand: up to the record it is stuck on, never past it.
+      p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, String.valueOf(rejecter == null && !"none".equals(d.get("commit"))));
       p.put(ConsumerConfig.AUTO_COMMIT_INTERVAL_MS_CONFIG, "1000");
       p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, d.getOrDefault("maxPollRecords", "500"));
       if ("classic".equals(d.get("protocol"))) {
@@ -237,29 +275,40 @@ public class SandboxClients {
         p.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, "1000");
       }
       long pollDelayMs = Long.parseLong(d.getOrDefault("pollDelayMs", "0"));
+      long retryBackoffMs = Long.parseLong(d.getOrDefault("retryBackoffMs", "1000"));
       long stopAfter = Long.parseLong(d.getOrDefault("stopAfter", "-1"));
       boolean closeAfter = Boolean.parseBoolean(d.getOrDefault("closeAfter", "false"));
       long consumed = 0;
       boolean counted = false;
-      try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
-        consumer = c;
-        c.subscribe(Arrays.asList(d.get("topic").split(",")));
-        while (running.get() && !leaving.get()) {
-          ConsumerRecords<String, String> records;
-          try {
-            records = c.poll(Duration.ofMillis(200));
-          } catch (WakeupException e) {
-            break;
+      boolean done = false;
+      try {
+        // One pass per membership: a paused group's members leave it (closing their consumer, so
+        // the group can go Empty and its offsets be reset) and join again once it is resumed.
+        while (!done && running.get() && !leaving.get()) {
+          if (Paused.has(d.get("id"))) { Thread.sleep(1000); continue; }
+          try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p)) {
+            consumer = c;
+            c.subscribe(Arrays.asList(d.get("topic").split(",")));
+            while (running.get() && !leaving.get() && !Paused.has(d.get("id"))) {
+              ConsumerRecords<String, byte[]> records;
+              try {
+                records = c.poll(Duration.ofMillis(200));
+              } catch (WakeupException e) {
+                done = true;
+                break;
+              }
+              if (!counted && !c.assignment().isEmpty() && joined != null) { joined.countDown(); counted = true; }
+              consumed += records.count();
+              if (rejecter != null && !records.isEmpty() && rejecter.process(c, records)) Thread.sleep(retryBackoffMs);
+              if (stopAfter >= 0 && consumed >= stopAfter) {
+                // Hold position: stay in the group (so lag is stable) but read nothing more.
+                if (!"none".equals(d.get("commit"))) c.commitSync();
+                if (closeAfter) { done = true; break; }
+                c.pause(c.assignment());
+              }
+              if (pollDelayMs > 0) Thread.sleep(pollDelayMs);
+            }
           }
-          if (!counted && !c.assignment().isEmpty() && joined != null) { joined.countDown(); counted = true; }
-          consumed += records.count();
-          if (stopAfter >= 0 && consumed >= stopAfter) {
-            // Hold position: stay in the group (so lag is stable) but read nothing more.
-            if (!"none".equals(d.get("commit"))) c.commitSync();
-            if (closeAfter) break;
-            c.pause(c.assignment());
-          }
-          if (pollDelayMs > 0) Thread.sleep(pollDelayMs);
         }
       } catch (InterruptedException ignored) {
       } catch (Exception e) {
@@ -267,6 +316,32 @@ public class SandboxClients {
       } finally {
         if (joined != null && !counted) joined.countDown();
       }
+    }
+  }
+
+  /**
+   * Groups paused from outside (`npm run sandbox -- pause <group>`): one group id a line in the
+   * file SLUICE_PAUSED_GROUPS_FILE names, read at most once a second. How an operator stops a
+   * group's consumers in the demo without stopping the rest, as Kafka requires before a reset.
+   */
+  static final class Paused {
+    static final String file = System.getenv("SLUICE_PAUSED_GROUPS_FILE");
+    static volatile Set<String> groups = Set.of();
+    static volatile long readAt = 0;
+
+    static boolean has(String groupId) {
+      if (file == null) return false;
+      long now = System.currentTimeMillis();
+      if (now - readAt > 1000) {
+        readAt = now;
+        try {
+          Path path = Path.of(file);
+          groups = Files.exists(path) ? Set.copyOf(Files.readAllLines(path).stream().map(String::trim).filter((l) -> !l.isEmpty()).toList()) : Set.of();
+        } catch (Exception e) {
+          groups = Set.of();
+        }
+      }
+      return groups.contains(groupId);
     }
   }
 }

@@ -33,6 +33,11 @@ export interface StandardTerm {
   domain?: string;
   /** The ontology concept or property the term means, as a prefixed name (pay:paymentAmount). */
   concept?: string;
+  /**
+   * How sensitive a value under this term is (`personal`, `secret`, … as the workspace config
+   * allows): fields whose names resolve to a classified term are masked where records are shown.
+   */
+  classification?: string;
   description?: string;
 }
 

@@ -7,7 +7,9 @@ import { referenceSchema, schemaTypeSchema } from '../registry/registry';
 export const nameCheckSchema = z.object({
   name: z.string(),
   verdict: z.enum(['standard', 'nonstandard', 'unknown']),
-  term: z.object({ name: z.string(), physicalName: z.string(), dataType: z.string().nullable(), length: z.number().nullable() }).nullable(),
+  term: z.object({ name: z.string(), physicalName: z.string(), dataType: z.string().nullable(), length: z.number().nullable(), classification: z.string().nullable() }).nullable(),
+  /** The classification of the term the name resolves to (personal, secret…): such fields are masked. */
+  classification: z.string().nullable(),
   words: z.array(z.object({ text: z.string(), word: z.string().nullable(), abbreviation: z.string().nullable() })),
   findings: z.array(z.object({ code: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
   suggestion: z.string().nullable(),

@@ -30,7 +30,12 @@ export interface NameCheck {
   name: string;
   verdict: Verdict;
   /** The standard term the name is (or should be). */
-  term: { name: string; physicalName: string; dataType: string | null; length: number | null } | null;
+  term: { name: string; physicalName: string; dataType: string | null; length: number | null; classification: string | null } | null;
+  /**
+   * The classification of the term the name resolves to (personal, secret…), whether or not the
+   * name is spelled the standard way: `customer_name` carries CUST_NM's, so it is masked too.
+   */
+  classification: string | null;
   words: NameSegment[];
   findings: Finding[];
   /** The standard physical name to use instead, when it differs from the name given. */
@@ -160,13 +165,15 @@ function domainCheck(domain: StandardDomain | null, declared: DeclaredType | und
   }
 }
 
-const termView = (t: IndexedTerm): NameCheck['term'] => ({ name: t.term.name, physicalName: t.physicalName, dataType: t.domain?.dataType ?? null, length: t.domain?.length ?? null });
+const termView = (t: IndexedTerm): NameCheck['term'] => ({
+  name: t.term.name, physicalName: t.physicalName, dataType: t.domain?.dataType ?? null, length: t.domain?.length ?? null, classification: t.term.classification ?? null,
+});
 
 export function checkName(name: string, index: DictionaryIndex, declared?: DeclaredType): NameCheck {
   const findings: Finding[] = [];
   if (!VALID.test(name)) {
     findings.push({ code: 'invalid-characters', severity: 'error', message: 'Use letters, digits and single underscores, starting with a letter.' });
-    return { name, verdict: 'nonstandard', term: null, words: [], findings, suggestion: null };
+    return { name, verdict: 'nonstandard', term: null, classification: null, words: [], findings, suggestion: null };
   }
   const physical = toPhysicalCase(name);
   const exact = index.termsByPhysicalName.get(physical);
@@ -175,7 +182,7 @@ export function checkName(name: string, index: DictionaryIndex, declared?: Decla
     const parts = physical.split('_');
     const words = exact.term.words.map((w, i) => ({ text: parts[i] ?? '', word: w, abbreviation: index.wordsByName.get(w)?.abbreviation ?? null }));
     // Only the case differs from the physical name (custNm for CUST_NM): that is the schema's own convention.
-    return { name, verdict: findings.length ? 'nonstandard' : 'standard', term: termView(exact), words, findings, suggestion: null };
+    return { name, verdict: findings.length ? 'nonstandard' : 'standard', term: termView(exact), classification: exact.term.classification ?? null, words, findings, suggestion: null };
   }
 
   const leftToRight = segmentName(physical, index, false);
@@ -206,7 +213,7 @@ export function checkName(name: string, index: DictionaryIndex, declared?: Decla
     chosen.push(word);
   }
   const words: NameSegment[] = pieces.map((p, i) => ({ text: p.text, word: chosen[i]?.name ?? null, abbreviation: chosen[i]?.abbreviation.toUpperCase() ?? null }));
-  if (chosen.some((w) => w === null)) return { name, verdict: 'unknown', term: null, words, findings, suggestion: null };
+  if (chosen.some((w) => w === null)) return { name, verdict: 'unknown', term: null, classification: null, words, findings, suggestion: null };
 
   const known = chosen as StandardWord[];
   const last = known[known.length - 1]!;
@@ -223,7 +230,7 @@ export function checkName(name: string, index: DictionaryIndex, declared?: Decla
   }
   const suggestion = term ? term.physicalName : last.classifier ? composed : null;
   return {
-    name, verdict: 'nonstandard', term: term ? termView(term) : null, words, findings,
+    name, verdict: 'nonstandard', term: term ? termView(term) : null, classification: term?.term.classification ?? null, words, findings,
     suggestion: suggestion && suggestion !== name ? suggestion : null,
   };
 }

@@ -90,7 +90,7 @@ export function* analyzeWorkspaceInSteps(config: WorkspaceConfig, configDiagnost
     return iri === 'unknown-prefix' ? 'unknown-prefix' as const : subjects.has(iri);
   };
   diagnostics.push(...dictionary.diagnostics);
-  diagnostics.push(...(yield* validateDictionaryInSteps(dictionary, ontologyFiles.length > 0 ? conceptExists : undefined)));
+  diagnostics.push(...(yield* validateDictionaryInSteps(dictionary, ontologyFiles.length > 0 ? conceptExists : undefined, config.governance.classifications)));
   yield;
   diagnostics.push(...checkOntology(ontology));
   diagnostics.push(...checkAdrs(adrs));

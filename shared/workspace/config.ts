@@ -6,6 +6,9 @@ import { readYamlDocument } from './yaml-source';
 
 export const CONFIG_FILE = 'sluice-workspace.yaml';
 
+/** Term classifications a workspace allows when its config names none. */
+export const defaultClassifications = ['personal', 'secret'] as const;
+
 const folder = z.string().trim().min(1).regex(/^[^/\\][^\\]*$/, 'a folder is a path inside the workspace, with / between names').refine((p) => !p.split('/').includes('..'), 'a folder must stay inside the workspace');
 
 export const workspaceConfigSchema = z.object({
@@ -13,7 +16,16 @@ export const workspaceConfigSchema = z.object({
   folders: z.object({ decisions: folder.default('decisions'), dictionary: folder.default('dictionary'), ontology: folder.default('ontology'), tables: folder.default('tables') }).strict()
     .default({ decisions: 'decisions', dictionary: 'dictionary', ontology: 'ontology', tables: 'tables' }),
   ontology: z.object({ prefixes: z.record(z.string(), z.string().url()).default({}) }).strict().default({ prefixes: {} }),
-  governance: z.object({ requireConcepts: z.array(z.string()).default([]) }).strict().default({ requireConcepts: [] }),
+  governance: z.object({
+    requireConcepts: z.array(z.string()).default([]),
+    /**
+     * The classifications a dictionary term may carry (`classification:` on a term). Fields whose
+     * names resolve to a classified term are masked where records are shown; a term naming a value
+     * not listed here is a dictionary error, so a typo never leaves a field unmasked unnoticed.
+     */
+    classifications: z.array(z.string().trim().regex(/^[a-z][a-z0-9-]*$/, 'a classification is a lower-case word such as personal or secret').max(50))
+      .max(50).refine((list) => new Set(list).size === list.length, 'each classification is listed once').default([...defaultClassifications]),
+  }).strict().default({ requireConcepts: [], classifications: [...defaultClassifications] }),
 }).strict();
 export type WorkspaceConfig = z.infer<typeof workspaceConfigSchema>;
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Dictionary, StandardDomain, StandardTerm, StandardWord } from '../governance/dictionary';
 import { diagnostic, type Diagnostic, type Span } from '../common/diagnostics';
+import { CONFIG_FILE, defaultClassifications } from './config';
 import { every, runToEnd, type Steps } from './steps';
 import { listEntries, readYaml, type YamlEntry } from './yaml-source';
 
@@ -30,6 +31,8 @@ export const standardTermSchema = z.object({
   words: z.array(z.string().trim().min(1)).min(1, 'a term has at least one word'),
   domain: optionalText,
   concept: optionalText,
+  /** personal, secret…: the values the workspace config allows (governance.classifications). */
+  classification: optionalText,
   description: optionalText,
 }).strict();
 
@@ -101,16 +104,19 @@ export function mergeDictionaryFiles(models: DictionaryModel[]): DictionaryModel
 const at = (entry: Located<unknown>, field?: string): Span => (field && entry.source.fields[field]) || entry.source.span;
 const where = (entry: Located<unknown>) => `${entry.source.file}:${entry.source.span.line}`;
 
+type ConceptExists = (concept: string) => boolean | 'unknown-prefix';
+
 /**
  * The dictionary's own rules, across all its files. `conceptExists` (from the ontology) checks term
- * concepts; without it concepts are not checked.
+ * concepts; without it concepts are not checked. `classifications` are the values a term's
+ * classification may take (the workspace config's, by default personal and secret).
  */
-export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: (concept: string) => boolean | 'unknown-prefix'): Diagnostic[] {
-  return runToEnd(validateDictionaryInSteps(model, conceptExists));
+export function validateDictionary(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: ConceptExists, classifications: readonly string[] = defaultClassifications): Diagnostic[] {
+  return runToEnd(validateDictionaryInSteps(model, conceptExists, classifications));
 }
 
 /** The same, yielding every 2,000 entries (a 13,000-term dictionary is ~0.1 s of checks). */
-export function* validateDictionaryInSteps(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: (concept: string) => boolean | 'unknown-prefix'): Steps<Diagnostic[]> {
+export function* validateDictionaryInSteps(model: Pick<DictionaryModel, DictionaryKind>, conceptExists?: ConceptExists, classifications: readonly string[] = defaultClassifications): Steps<Diagnostic[]> {
   const pause = every(2_000);
   const found: Diagnostic[] = [];
   const report = (entry: Located<unknown>, field: string | undefined, severity: Diagnostic['severity'], code: string, message: string) =>
@@ -162,7 +168,11 @@ export function* validateDictionaryInSteps(model: Pick<DictionaryModel, Dictiona
   const termsByPhysical = new Map<string, Located<StandardTerm>>();
   for (const term of model.terms) {
     if (pause()) yield;
-    const { name, words, domain, concept } = term.value;
+    const { name, words, domain, concept, classification } = term.value;
+    if (classification !== undefined && !classifications.includes(classification)) {
+      const allowed = classifications.length > 0 ? `use one of ${classifications.join(', ')}` : 'the workspace allows none';
+      report(term, 'classification', 'error', 'unknown-classification', `"${classification}" is not a classification this workspace declares (${allowed}; governance.classifications in ${CONFIG_FILE}).`);
+    }
     const same = termsByName.get(name);
     if (same) report(term, 'name', 'error', 'duplicate-term', `The term "${name}" is defined twice (also at ${where(same)}).`);
     else termsByName.set(name, term);

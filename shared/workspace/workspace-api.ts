@@ -82,9 +82,13 @@ const located = <T extends z.ZodType>(value: T) => z.object({ value, source: sou
 export const dictionaryViewSchema = z.object({
   words: z.array(located(z.object({ name: z.string(), abbreviation: z.string(), english: z.string().optional(), classifier: z.boolean().optional(), domain: z.string().optional(), standardWord: z.string().optional(), description: z.string().optional() }))),
   domains: z.array(located(z.object({ name: z.string(), dataType: z.string(), length: z.number().optional(), scale: z.number().optional(), description: z.string().optional() }))),
-  terms: z.array(located(z.object({ name: z.string(), words: stringList, domain: z.string().optional(), concept: z.string().optional(), description: z.string().optional(), physicalName: z.string().nullable() }))),
+  terms: z.array(located(z.object({
+    name: z.string(), words: stringList, domain: z.string().optional(), concept: z.string().optional(), classification: z.string().optional(), description: z.string().optional(), physicalName: z.string().nullable(),
+  }))),
   diagnostics: z.array(diagnosticSchema),
   files: stringList,
+  /** The classifications a term may carry, from the workspace config (governance.classifications). */
+  classifications: stringList,
 });
 export type DictionaryView = z.infer<typeof dictionaryViewSchema>;
 

@@ -15,7 +15,7 @@ type Row = { index: number; cells: string[]; value: Record<string, unknown>; fil
 const columns: Record<DictionaryKind, string[]> = {
   words: ['Name', 'Abbreviation', 'English', 'Classifier', 'Description'],
   domains: ['Name', 'Data type', 'Length', 'Scale', 'Description'],
-  terms: ['Term', 'Physical name', 'Words', 'Domain', 'Concept'],
+  terms: ['Term', 'Physical name', 'Words', 'Domain', 'Concept', 'Classification'],
 };
 
 function rowsOf(view: DictionaryView, kind: DictionaryKind): Row[] {
@@ -23,7 +23,7 @@ function rowsOf(view: DictionaryView, kind: DictionaryKind): Row[] {
   if (kind === 'words') return view.words.map((e, i) => ({ ...at(i, e), value: e.value, cells: [e.value.name, e.value.abbreviation, e.value.english ?? '', e.value.classifier ? `yes → ${e.value.domain ?? '?'}` : e.value.standardWord ? `non-standard → ${e.value.standardWord}` : '', e.value.description ?? ''] }));
   if (kind === 'domains') return view.domains.map((e, i) => ({ ...at(i, e), value: e.value, cells: [e.value.name, e.value.dataType, String(e.value.length ?? ''), String(e.value.scale ?? ''), e.value.description ?? ''] }));
   const domainOf = new Map(view.words.map((w) => [w.value.name, w.value.domain]));
-  return view.terms.map((e, i) => ({ ...at(i, e), value: e.value, cells: [e.value.name, e.value.physicalName ?? '?', e.value.words.join(' + '), e.value.domain ?? domainOf.get(e.value.words[e.value.words.length - 1] ?? '') ?? '', e.value.concept ?? ''] }));
+  return view.terms.map((e, i) => ({ ...at(i, e), value: e.value, cells: [e.value.name, e.value.physicalName ?? '?', e.value.words.join(' + '), e.value.domain ?? domainOf.get(e.value.words[e.value.words.length - 1] ?? '') ?? '', e.value.concept ?? '', e.value.classification ?? ''] }));
 }
 
 export function DictionaryPage({ tab = 'terms', entry }: { tab?: DictionaryKind; entry?: string }) {
@@ -66,14 +66,14 @@ export function DictionaryPage({ tab = 'terms', entry }: { tab?: DictionaryKind;
       </div>
       <div className="dictionary-layout">
         <div className="table dictionary-table">
-          <div className="thead dictionary-grid" role="row">{columns[tab].map((c) => <span key={c} className="th">{c}</span>)}</div>
+          <div className={`thead dictionary-grid ${tab === 'terms' ? 'six' : ''}`} role="row">{columns[tab].map((c) => <span key={c} className="th">{c}</span>)}</div>
           <div className="tbody" ref={parent}>
             <div style={{ height: virtual.totalSize, position: 'relative' }}>
               {virtual.items.map((item) => {
                 const row = rows[item.index]!;
                 const hasProblem = problemLines.has(`${row.file}:${row.line}`);
                 return (
-                  <button type="button" key={item.key} className={`tr dictionary-grid ${active?.index === row.index ? 'selected' : ''}`} data-testid="dictionary-row" data-name={row.cells[0]}
+                  <button type="button" key={item.key} className={`tr dictionary-grid ${tab === 'terms' ? 'six' : ''} ${active?.index === row.index ? 'selected' : ''}`} data-testid="dictionary-row" data-name={row.cells[0]}
                     style={{ transform: `translateY(${item.start}px)` }} onClick={() => open(row)}>
                     {row.cells.map((cell, i) => <span key={i} className={`ellipsis ${i === 1 ? 'mono' : ''}`}>{i === 0 && hasProblem ? '⚠️ ' : ''}{cell}</span>)}
                   </button>

@@ -11,7 +11,7 @@ import { useFileEdit } from '../workspace/use-file-edit';
 type Values = Record<string, string | boolean>;
 export type Selection = { kind: DictionaryKind; index: number | null; file: string; sourceIndex: number | null };
 
-const fields: Record<DictionaryKind, Array<{ name: string; label: string; type?: 'checkbox' | 'number' | 'list'; hint?: string }>> = {
+const fields: Record<DictionaryKind, Array<{ name: string; label: string; type?: 'checkbox' | 'number' | 'list' | 'choice'; hint?: string }>> = {
   words: [
     { name: 'name', label: 'Logical name' }, { name: 'abbreviation', label: 'Abbreviation', hint: 'upper case, e.g. PAY' }, { name: 'english', label: 'English' },
     { name: 'classifier', label: 'Classifier word (ends a term)', type: 'checkbox' }, { name: 'domain', label: 'Domain (for a classifier)' },
@@ -23,7 +23,8 @@ const fields: Record<DictionaryKind, Array<{ name: string; label: string; type?:
   ],
   terms: [
     { name: 'name', label: 'Term' }, { name: 'words', label: 'Words, in order', type: 'list', hint: 'separated by spaces; the last is a classifier word' },
-    { name: 'domain', label: 'Domain (when not the classifier’s)' }, { name: 'concept', label: 'Ontology concept', hint: 'pay:paymentAmount' }, { name: 'description', label: 'Description' },
+    { name: 'domain', label: 'Domain (when not the classifier’s)' }, { name: 'concept', label: 'Ontology concept', hint: 'pay:paymentAmount' },
+    { name: 'classification', label: 'Classification (fields are masked)', type: 'choice' }, { name: 'description', label: 'Description' },
   ],
 };
 const schemas = { words: standardWordSchema, domains: standardDomainSchema, terms: standardTermSchema };
@@ -61,7 +62,7 @@ export function EntryForm({ view, selection, onDone }: { view: DictionaryView; s
     const edited = { words: [...view.words], domains: [...view.domains], terms: [...view.terms] } as unknown as Parameters<typeof validateDictionary>[0];
     const list = edited[kind] as Array<{ value: unknown; source: typeof source }>;
     if (index !== null) list[index] = { value: parsed.data, source }; else list.push({ value: parsed.data, source });
-    return validateDictionary(edited).filter((d) => d.file === '(this form)' || d.message.includes('(this form)'));
+    return validateDictionary(edited, undefined, view.classifications).filter((d) => d.file === '(this form)' || d.message.includes('(this form)'));
   }, [parsed.success, parsed.data, view, kind, index]);
 
   const write = (change: (text: string) => string) => edit(file, change, () => onDone(String(entry.name ?? '')));
@@ -78,6 +79,14 @@ export function EntryForm({ view, selection, onDone }: { view: DictionaryView; s
       {kind === 'terms' && current && <DecisionLinks links={[{ kind: 'terms', name: String(current.name) }]} />}
       {fields[kind].map((field) => field.type === 'checkbox' ? (
         <label key={field.name} className="check"><input type="checkbox" checked={values[field.name] === true} onChange={(e) => setValues({ ...values, [field.name]: e.target.checked })} /> {field.label}</label>
+      ) : field.type === 'choice' ? (
+        // The workspace config's classifications, plus the entry's own value when the config no longer lists it.
+        <label key={field.name}>{field.label}
+          <select name={field.name} aria-label={field.label} value={String(values[field.name] ?? '')} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}>
+            <option value="">none</option>
+            {[...new Set([...view.classifications, ...(values[field.name] ? [String(values[field.name])] : [])])].map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </label>
       ) : (
         <label key={field.name}>{field.label}
           <input name={field.name} aria-label={field.label} type={field.type === 'number' ? 'number' : 'text'} value={String(values[field.name] ?? '')} placeholder={field.hint} onChange={(e) => setValues({ ...values, [field.name]: e.target.value })} />

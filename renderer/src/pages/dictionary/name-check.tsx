@@ -24,7 +24,7 @@ export function NameCheck() {
                 <td className="mono">{r.name}</td>
                 <td><span className={`badge ${r.verdict === 'standard' ? 'state-ok' : r.verdict === 'unknown' ? 'state-bad' : 'state-moving'}`}>{r.verdict}</span></td>
                 <td className="small">{r.words.map((w) => `${w.text}${w.word ? ` (${w.word})` : ' (?)'}`).join(' + ')}</td>
-                <td className="mono">{r.suggestion ?? (r.term ? r.term.physicalName : '—')}</td>
+                <td className="mono">{r.suggestion ?? (r.term ? r.term.physicalName : '—')}{r.classification && <> <span className="badge state-moving" title="Values under this term are masked where records are shown">{r.classification}</span></>}</td>
                 <td className="small">{r.findings.map((f) => f.message).join(' ') || (r.term ? `${r.term.name}: ${r.term.dataType ?? ''}${r.term.length ? `(${r.term.length})` : ''}` : '')}</td>
               </tr>
             ))}
