@@ -1,14 +1,12 @@
 // What the rest of main needs from the cluster monitor, whether it runs in this thread (tests with
-// a substitute Kafka port) or in a worker thread (the app).
-import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
-import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
+// a substitute Kafka port) or in a worker thread (the app); and the part of it that crosses to the
+// worker, with the schemas its answers are parsed with on arrival.
+import { z } from 'zod';
+import { groupSummarySchema, groupTypes, type GroupSummary, type GroupType } from '../../../shared/kafka/groups';
+import { groupHealthSchema, groupHistorySchema, type GroupHealth, type GroupHistory } from '../../../shared/kafka/monitoring';
 
-export interface SweepInfo {
-  at: number;
-  durationMs: number;
-  groups: number;
-  complete: boolean;
-}
+export const sweepInfoSchema = z.object({ at: z.number(), durationMs: z.number(), groups: z.number(), complete: z.boolean() });
+export type SweepInfo = z.infer<typeof sweepInfoSchema>;
 
 export interface MemberObservation {
   memberId: string;
@@ -16,10 +14,8 @@ export interface MemberObservation {
   memberEpoch: number | null;
 }
 
-export interface MonitorApi {
-  readonly lastSweep: SweepInfo | null;
-  onChange(listener: () => void): () => void;
-  typeOf(groupId: string): GroupType | undefined;
+/** The methods that cross to the monitor's worker: every one answers asynchronously. */
+export interface MonitorCalls {
   summaries(): Promise<GroupSummary[]>;
   health(groupId: string, withRecordTimestamps?: boolean): Promise<GroupHealth>;
   history(groupId: string, stuckAfterMs: number): Promise<GroupHistory>;
@@ -29,3 +25,23 @@ export interface MonitorApi {
   /** Stops sampling and resolves once the history is saved. */
   close(): Promise<void>;
 }
+
+export interface MonitorApi extends MonitorCalls {
+  readonly lastSweep: SweepInfo | null;
+  onChange(listener: () => void): () => void;
+  typeOf(groupId: string): GroupType | undefined;
+}
+
+/** What the worker tells the host after each change: the sweep, and the group types when they changed. */
+export const monitorEventSchemas = {
+  changed: z.object({ lastSweep: sweepInfoSchema.nullable(), types: z.array(z.tuple([z.string(), z.enum(groupTypes)])).nullable() }),
+};
+export type MonitorEvents = { [K in keyof typeof monitorEventSchemas]: z.infer<(typeof monitorEventSchemas)[K]> };
+
+/** Worker answers are checked against the contract's own schemas before anyone uses them. */
+export const monitorReplySchemas = {
+  summaries: z.array(groupSummarySchema),
+  health: groupHealthSchema,
+  history: groupHistorySchema,
+  observeDetail: z.map(z.string(), z.number().nullable()),
+};
