@@ -14,8 +14,8 @@ export interface ChannelPort {
   off(event: 'message', listener: (message: unknown) => void): unknown;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any function, whatever its parameters
-type AnyFunction = (...args: any[]) => unknown;
+/** Any function, whatever its parameters (every parameter type accepts never). */
+type AnyFunction = (...args: never[]) => unknown;
 type MethodNames<T> = { [K in keyof T]: T[K] extends AnyFunction ? (K extends string ? K : never) : never }[keyof T];
 
 /** The proxy of T: each method of T, answered asynchronously. */
@@ -89,7 +89,7 @@ export function exposeOverPort<T extends object, E extends EventMap = Record<nev
     const { id, method, args } = parsed.data;
     const fn = methodOf(service, method);
     const answer = fn
-      ? new Promise<unknown>((resolve) => resolve(fn.apply(service, args)))
+      ? new Promise<unknown>((resolve) => resolve(fn.apply(service, args as never[])))
       : Promise.reject(new AppFailure('UNKNOWN_METHOD', `The other side has no method "${method}".`));
     answer.then(
       (value) => post(port, { kind: 'reply', id, ok: true, value }),
