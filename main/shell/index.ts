@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
-import { monitorWorkerBundle, useMonitorWorkerFile } from '../kafka/monitor/monitor-host';
+import { monitorWorkerBundle } from '../kafka/monitor/monitor-host';
 import { createServices } from '../services';
 import { findExampleWorkspace } from '../workspace/example-location';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
@@ -13,7 +13,6 @@ import { SafeStorageSecretStore } from './safe-storage-secrets';
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 registerAppScheme();
-useMonitorWorkerFile(monitorWorkerBundle(here));
 
 async function createWindow() {
   const window = new BrowserWindow({
@@ -39,6 +38,7 @@ app.whenReady().then(async () => {
   const services = createServices({
     transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion(),
     exampleWorkspaceDir: findExampleWorkspace(here, app.isPackaged ? process.resourcesPath : undefined),
+    monitorWorkerFile: monitorWorkerBundle(here),
   });
   installGuards();
   serveRenderer(path.join(here, '../renderer'));

@@ -24,33 +24,42 @@ const log = createLogger('monitor-host');
 export const MONITOR_HEAP_MB = Number(process.env.SLUICE_MONITOR_HEAP_MB ?? 192);
 const MONITOR_YOUNG_MB = 16;
 
-// Source runs (tsx, vitest) load the TypeScript file; built entries point at their bundle.
-let workerFile = fileURLToPath(new URL('./monitor-worker.ts', import.meta.url));
-export function useMonitorWorkerFile(file: string): void {
-  workerFile = file;
-}
+/** Source runs (tsx, vitest) load the TypeScript file; built entries pass their bundle's path. */
+export const sourceMonitorWorkerFile = fileURLToPath(new URL('./monitor-worker.ts', import.meta.url));
+/** Where a built entry finds the worker: bundled beside it. */
+export const monitorWorkerBundle = (entryDir: string, extension = '.js') => path.join(entryDir, `monitor-worker${extension}`);
 
 /** A call answers from the monitor's memory; one that takes this long means the worker is stuck. */
 const CALL_TIMEOUT_MS = 20_000;
+
+export interface MonitorHostOptions extends MonitorOptions {
+  /** The worker's entry file: the TypeScript source by default, the bundle in a built app. */
+  workerFile?: string;
+}
 
 export class MonitorHost implements MonitorApi {
   #worker: Worker | null = null;
   #channel: ProxiedService<MonitorCalls, MonitorEvents> | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #types = new Map<string, GroupType>();
+  readonly #workerFile: string;
+  readonly #options: MonitorOptions;
   #lastSweep: SweepInfo | null = null;
   #closed = false;
 
-  constructor(private readonly settings: KafkaConnectionSettings, private readonly options: MonitorOptions) {
+  constructor(private readonly settings: KafkaConnectionSettings, options: MonitorHostOptions = {}) {
+    const { workerFile, ...monitorOptions } = options;
+    this.#workerFile = workerFile ?? sourceMonitorWorkerFile;
+    this.#options = monitorOptions;
     this.#start();
   }
 
   #start() {
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(workerFile, {
-      workerData: { settings: this.settings, options: this.options, port: port2 } satisfies WorkerStart,
+    const worker = new Worker(this.#workerFile, {
+      workerData: { settings: this.settings, options: this.#options, port: port2 } satisfies WorkerStart,
       transferList: [port2],
-      execArgv: workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
+      execArgv: this.#workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: MONITOR_HEAP_MB, maxYoungGenerationSizeMb: MONITOR_YOUNG_MB },
     });
     const channel = proxyOverPort<MonitorCalls, MonitorEvents>(port1, {
@@ -124,4 +133,3 @@ export class MonitorHost implements MonitorApi {
     await worker.terminate();
   }
 }
-export const monitorWorkerBundle = (entryDir: string) => path.join(entryDir, 'monitor-worker.js');
