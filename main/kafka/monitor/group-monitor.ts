@@ -11,7 +11,8 @@ import { totalLag } from '../../../shared/kafka/lag';
 import { AppFailure } from '../../../shared/common/result';
 import { createLogger } from '../../platform/logger';
 import type { KafkaPort } from '../kafka-port';
-import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, timeInState, trackStatus, type GroupTrack } from './group-track';
+import { groupHealthFacts, stuckMembers, timeInState, worstLagSeconds } from '../../../shared/kafka/group-health';
+import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, trackStatus, type GroupTrack } from './group-track';
 import { historyFile, loadHistory, saveHistory } from './history-file';
 import type { MemberObservation, MonitorApi, SweepInfo } from './monitor-api';
 import { sweepGroups, type Sweep, type SweptGroup } from './sweep';
@@ -148,11 +149,7 @@ export class GroupMonitor implements MonitorApi {
     });
     observePartitions(track, observations, at, (members ?? 0) > 0);
     const lag = g.committed === undefined ? null : totalLag(observations.map((o) => Math.max(0, o.logEndOffset - o.committedOffset)));
-    let lagSeconds: number | null = null;
-    for (const o of observations) {
-      const seconds = interpolatedLag(this.#logEnds.get(o.key) ?? [], o.committedOffset, at).seconds;
-      if (seconds !== null) lagSeconds = Math.max(lagSeconds ?? 0, seconds);
-    }
+    const { seconds: lagSeconds } = worstLagSeconds(observations.map((o) => interpolatedLag(this.#logEnds.get(o.key) ?? [], o.committedOffset, at)));
     observeGroupLag(track, lag, lagSeconds, at);
     return { groupId: g.groupId, type: g.type, state: g.state, members, coordinator: g.coordinator, totalLag: lag, health: trackStatus(track), lagSeconds };
   }
@@ -195,8 +192,6 @@ export class GroupMonitor implements MonitorApi {
         return last.lag > 0 ? [{ ...splitPartitionKey(key), offset: last.offset }] : [];
       })).catch(() => new Map<string, number | null>())
       : new Map<string, number | null>();
-    let consume: number | null = null;
-    let produce: number | null = null;
     const hasActiveMembers = track.members.size > 0;
     const partitions = entries.map(([key, p]) => {
       const last = p.window[p.window.length - 1]!;
@@ -205,8 +200,6 @@ export class GroupMonitor implements MonitorApi {
       const interpolated = interpolatedLag(logEndSamples, last.offset, now);
       const consumeRate = ratePerSecond(p.committed, now);
       const produceRate = ratePerSecond(logEndSamples, now);
-      if (consumeRate !== null) consume = (consume ?? 0) + consumeRate;
-      if (produceRate !== null) produce = (produce ?? 0) + produceRate;
       return {
         ...splitPartitionKey(key),
         status: health.status, rule: health.rule, complete: health.complete,
@@ -216,18 +209,9 @@ export class GroupMonitor implements MonitorApi {
         window: p.window.map((r) => ({ from: r.firstAt, to: r.lastAt, count: r.count, offset: r.offset, lag: r.lag, logEndOffset: r.logEndOffset })),
       };
     }).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    const worst = <T extends { interpolated: number | null; atLeast: boolean; method: 'interpolated' | 'extrapolated' | 'lower-bound' | null; recordTimestamp: number | null }>(list: T[]) => ({
-      interpolated: list.reduce<number | null>((m, l) => (l.interpolated === null ? m : Math.max(m ?? 0, l.interpolated)), null),
-      atLeast: list.some((l) => l.atLeast),
-      method: list.reduce<T | null>((w, l) => (l.interpolated !== null && (w === null || l.interpolated > (w.interpolated ?? -1)) ? l : w), null)?.method ?? null,
-      recordTimestamp: list.reduce<number | null>((m, l) => (l.recordTimestamp === null ? m : Math.max(m ?? 0, l.recordTimestamp)), null),
-    });
-    const lag = partitions.length ? partitions.reduce((n, p) => n + p.lag, 0) : null;
     return {
-      groupId, status: trackStatus(track), evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.lastAt)) : null,
-      complete: partitions.every((p) => p.complete), lag,
-      lagSeconds: worst(partitions.map((p) => p.lagSeconds)),
-      consumeRate: consume, produceRate: produce, drain: timeToDrain(lag, consume, produce),
+      groupId, evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.lastAt)) : null,
+      ...groupHealthFacts(partitions),
       partitions,
     };
   }
@@ -236,8 +220,6 @@ export class GroupMonitor implements MonitorApi {
     await this.summaries();
     const track = this.#track(groupId);
     const now = Date.now();
-    const stuckMembers = [...track.members].flatMap(([memberId, m]) =>
-      m.behindSince !== null && now - m.behindSince >= stuckAfterMs ? [{ memberId, clientId: m.clientId, memberEpoch: m.memberEpoch, behindSince: m.behindSince, behindForMs: now - m.behindSince }] : []);
     const firstPoint = track.points.length > 0 ? track.points.at(0)[0]! : null;
     const firstSpan = track.spans[0]?.from ?? null;
     return {
@@ -246,9 +228,9 @@ export class GroupMonitor implements MonitorApi {
       partitions: [...track.partitions].map(([key, p]) => ({ ...splitPartitionKey(key), points: p.points.toArray() as Array<[number, number]> })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
       events: track.events,
       states: [...track.spans, { state: track.state, from: track.stateSince, to: now }],
-      timeInStateMs: timeInState(track, now),
+      timeInStateMs: timeInState(track.spans, { state: track.state, since: track.stateSince }, now),
       epochs: { groupEpoch: track.groupEpoch, assignmentEpoch: track.assignmentEpoch },
-      stuckMembers, stuckAfterMs,
+      stuckMembers: stuckMembers(track.members, now, stuckAfterMs), stuckAfterMs,
       since: firstPoint === null ? firstSpan : firstSpan === null ? firstPoint : Math.min(firstPoint, firstSpan),
       generatedAt: now,
     };

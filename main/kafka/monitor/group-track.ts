@@ -2,6 +2,7 @@
 // samples per partition, change-only lag points for charts, and a bounded event log of state
 // transitions, epoch bumps and member joins and leaves (the rebalance timeline).
 import type { GroupType } from '../../../shared/kafka/groups';
+import { lagPointMoved } from '../../../shared/kafka/group-health';
 import { appendObservation, evaluatePartition, groupStatus, type PartitionStatus, type WindowRun } from '../../../shared/kafka/health';
 import { recordSample, type OffsetSample } from '../../../shared/kafka/lag-time';
 import { PointRing } from './point-ring';
@@ -140,18 +141,11 @@ export function observePartitions(track: GroupTrack, observations: PartitionObse
   for (const key of track.partitions.keys()) if (!seen.has(key)) track.partitions.delete(key);
 }
 
-/**
- * Records a point when the lag in offsets changed, or the lag in time moved noticeably. Time lag
- * grows every second a backlog waits; recording each tick would fill every group's history with
- * a straight line.
- */
+/** Records a point when the lag moved enough to show on a chart (see lagPointMoved). */
 export function observeGroupLag(track: GroupTrack, totalLag: number | null, lagSeconds: number | null, at: number): void {
   const last = track.points.last();
   const rounded = lagSeconds === null ? null : Math.round(lagSeconds);
-  const previous = last?.[2] ?? null;
-  const secondsMoved = (rounded === null) !== (previous === null)
-    || (rounded !== null && previous !== null && Math.abs(rounded - previous) >= Math.max(1, 0.05 * previous));
-  if (!last || last[1] !== totalLag || secondsMoved) track.points.push([at, totalLag, rounded]);
+  if (lagPointMoved(last && { totalLag: last[1] ?? null, lagSeconds: last[2] ?? null }, totalLag, rounded)) track.points.push([at, totalLag, rounded]);
 }
 
 export function trackStatus(track: GroupTrack) {
@@ -159,12 +153,4 @@ export function trackStatus(track: GroupTrack) {
   for (const p of track.partitions.values()) if (p.status) evaluated.push({ status: p.status });
   if (evaluated.length === 0) return null;
   return groupStatus(evaluated);
-}
-
-/** Milliseconds spent per state, closed intervals plus the current one. */
-export function timeInState(track: GroupTrack, now: number): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const span of track.spans) totals[span.state] = (totals[span.state] ?? 0) + (span.to - span.from);
-  totals[track.state] = (totals[track.state] ?? 0) + (now - track.stateSince);
-  return totals;
 }
