@@ -25,6 +25,8 @@ export interface ActionContext {
   queue: KeyedQueue;
   /** Called after a change, so the monitor sweeps again at once. */
   changed: () => void;
+  /** Called after Sluice deleted a group: its history is deleted too (the only early way it goes). */
+  deleted?: (groupId: string) => Promise<void>;
 }
 
 function requireConfirmation(profile: ProfileView, confirmation: string | undefined, action: string) {
@@ -137,6 +139,7 @@ async function deleteGroupNow(ctx: ActionContext, input: DeleteGroupInput): Prom
   requireConfirmation(ctx.profile, input.confirmation, 'delete this group');
   await apply(ctx, { action: 'groups.delete', target: { groupId: input.groupId }, before: preview.partitions, after: null, command: preview.command },
     () => ctx.kafka.deleteGroup(input.groupId));
+  await ctx.deleted?.(input.groupId).catch(() => undefined);
   return { ...preview, deleted: true };
 }
 

@@ -1,7 +1,7 @@
 // What Sluice remembers about one group between sweeps: health windows and committed-offset
 // samples per partition, change-only lag points for charts, and a bounded event log of state
 // transitions, epoch bumps and member joins and leaves (the rebalance timeline).
-import type { GroupType } from '../../../shared/kafka/groups';
+import type { BrokerRef, GroupType } from '../../../shared/kafka/groups';
 import { lagPointMoved } from '../../../shared/kafka/group-health';
 import { appendObservation, evaluatePartition, groupStatus, type PartitionStatus, type WindowRun } from '../../../shared/kafka/health';
 import { recordSample, type OffsetSample } from '../../../shared/kafka/lag-time';
@@ -38,7 +38,10 @@ export interface GroupTrack {
   type: GroupType;
   state: string;
   stateSince: number;
+  /** When the cluster last listed (or a describe found) the group. */
   lastSeen: number;
+  /** Its coordinator at the last sweep (not saved: found again by the next one). */
+  coordinator: BrokerRef | null;
   groupEpoch: number | null;
   assignmentEpoch: number | null;
   /** [time, total lag, lag seconds] when either changed noticeably. */
@@ -53,7 +56,7 @@ export interface GroupTrack {
 }
 
 export function newGroupTrack(type: GroupType, state: string, at: number): GroupTrack {
-  return { type, state, stateSince: at, lastSeen: at, groupEpoch: null, assignmentEpoch: null, points: new PointRing(3, limits.groupPoints), events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
+  return { type, state, stateSince: at, lastSeen: at, coordinator: null, groupEpoch: null, assignmentEpoch: null, points: new PointRing(3, limits.groupPoints), events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
 }
 
 const push = <T>(list: T[], item: T, cap: number) => {
@@ -116,8 +119,12 @@ export interface PartitionObservation {
   logEndOffset: number;
 }
 
-/** Adds one sample per partition and re-evaluates health against the current log end. */
-export function observePartitions(track: GroupTrack, observations: PartitionObservation[], at: number, hasActiveMembers: boolean): void {
+/**
+ * Adds one sample per partition and re-evaluates health against the current log end. A partition
+ * with no observation is forgotten (its offsets were deleted or expired) unless `stillCommitted`
+ * says it still has a committed offset whose log end was unknown this time.
+ */
+export function observePartitions(track: GroupTrack, observations: PartitionObservation[], at: number, hasActiveMembers: boolean, stillCommitted?: ReadonlySet<string>): void {
   const seen = new Set<string>();
   for (const o of observations) {
     seen.add(o.key);
@@ -138,7 +145,7 @@ export function observePartitions(track: GroupTrack, observations: PartitionObse
     p.status = evaluatePartition({ window: p.window, currentLag: lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: at }, undefined, false).status;
   }
   // Offsets deleted or expired: forget the partition.
-  for (const key of track.partitions.keys()) if (!seen.has(key)) track.partitions.delete(key);
+  for (const key of track.partitions.keys()) if (!seen.has(key) && !stillCommitted?.has(key)) track.partitions.delete(key);
 }
 
 /** Records a point when the lag moved enough to show on a chart (see lagPointMoved). */

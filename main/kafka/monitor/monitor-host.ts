@@ -11,7 +11,7 @@ import { createLogger } from '../../platform/logger';
 import { proxyOverPort, type ProxiedService, type Remote } from '../../platform/proxy-channel';
 import type { KafkaConnectionSettings } from '../kafka-port';
 import type { MonitorOptions } from './group-monitor';
-import { monitorEventSchemas, monitorReplySchemas, type MemberObservation, type MonitorApi, type MonitorCalls, type MonitorEvents, type SweepInfo } from './monitor-api';
+import { monitorEventSchemas, monitorReplySchemas, type MemberObservation, type MonitorApi, type MonitorCalls, type MonitorEvents, type MonitoredGroups, type SweepInfo } from './monitor-api';
 import type { WorkerStart } from './monitor-worker';
 
 const log = createLogger('monitor-host');
@@ -107,6 +107,8 @@ export class MonitorHost implements MonitorApi {
 
   summaries(): Promise<GroupSummary[]> { return this.#remote()?.summaries() ?? this.#restarting(); }
 
+  groupList(): Promise<MonitoredGroups> { return this.#remote()?.groupList() ?? this.#restarting(); }
+
   health(groupId: string, withRecordTimestamps = true): Promise<GroupHealth> {
     return this.#remote()?.health(groupId, withRecordTimestamps) ?? this.#restarting();
   }
@@ -118,6 +120,8 @@ export class MonitorHost implements MonitorApi {
   observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: MemberObservation[]): Promise<Map<string, number | null>> {
     return this.#remote()?.observeDetail(groupId, state, groupEpoch, assignmentEpoch, members) ?? this.#restarting();
   }
+
+  forget(groupId: string): Promise<void> { return this.#remote()?.forget(groupId) ?? this.#restarting(); }
 
   refresh(): void { void this.#remote()?.refresh().catch(() => undefined); }
 

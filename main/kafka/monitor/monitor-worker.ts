@@ -21,10 +21,12 @@ const monitor = new GroupMonitor(kafka, options);
 
 const calls: MonitorCalls = {
   summaries: () => monitor.summaries(),
+  groupList: () => monitor.groupList(),
   health: (groupId, withRecordTimestamps) => monitor.health(groupId, withRecordTimestamps),
   history: (groupId, stuckAfterMs) => monitor.history(groupId, stuckAfterMs),
   observeDetail: (...args) => monitor.observeDetail(...args),
   refresh: () => monitor.refresh(),
+  forget: (groupId) => monitor.forget(groupId),
   close: async () => {
     await monitor.close();
     await kafka.close();
