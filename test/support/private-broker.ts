@@ -40,8 +40,12 @@ export class PrivateBroker {
   static async create(options: PrivateBrokerOptions = {}): Promise<PrivateBroker> {
     const home = options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-broker-'));
     fs.mkdirSync(home, { recursive: true });
-    const port = options.port ?? (await freePort());
-    const controllerPort = options.controllerPort ?? (await freePort());
+    // A kept data folder keeps its ports: the KRaft quorum remembers its controller's address.
+    const portsFile = path.join(home, 'ports.json');
+    const kept = fs.existsSync(portsFile) ? (JSON.parse(fs.readFileSync(portsFile, 'utf8')) as { port: number; controllerPort: number }) : null;
+    const port = options.port ?? kept?.port ?? (await freePort());
+    const controllerPort = options.controllerPort ?? kept?.controllerPort ?? (await freePort());
+    fs.writeFileSync(portsFile, JSON.stringify({ port, controllerPort }));
     return new PrivateBroker(home, port, controllerPort, options.heapMb ?? 512, options.home === undefined);
   }
 

@@ -47,6 +47,7 @@ export class GroupMonitor implements MonitorApi {
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #clusterId: string | null = null;
+  #loading: Promise<void> | null = null;
   #lastSave = Date.now();
   #lastError: unknown = null;
   /** When the sweep running now started; null between sweeps. */
@@ -72,10 +73,20 @@ export class GroupMonitor implements MonitorApi {
 
   types(): Array<[string, GroupType]> { return [...this.#types]; }
 
-  async #loadOnce(): Promise<void> {
-    if (this.#clusterId || !this.options.historyDir) return;
-    this.#clusterId = (await this.kafka.describeCluster()).clusterId;
-    const loaded = loadHistory(historyFile(this.options.historyDir, this.#clusterId));
+  /** Loads the saved history once; a failed attempt is tried again with the next sweep. */
+  #loadOnce(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#loading = null;
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    if (!this.options.historyDir) return;
+    const clusterId = (await this.kafka.describeCluster()).clusterId;
+    this.#clusterId = clusterId;
+    const loaded = loadHistory(historyFile(this.options.historyDir, clusterId));
     if (!loaded) return;
     for (const [id, t] of loaded.groups) this.#tracks.set(id, t);
     for (const [k, v] of loaded.logEnds) this.#logEnds.set(k, v);
@@ -84,11 +95,15 @@ export class GroupMonitor implements MonitorApi {
   async #tick(): Promise<void> {
     if (this.#closed) return;
     try {
-      await this.#loadOnce();
+      // The saved history loads while the first sweep runs (it needs the cluster id, one more
+      // round trip): a console opened in an incident wants its first list as early as it can.
+      const loading = this.#loadOnce();
+      loading.catch(() => undefined);
       const first = this.#summaries === null;
       this.#sweepStartedAt = Date.now();
       // Only the first sweep streams partial results; later ones replace the list in one step.
       const sweep = await sweepGroups(this.kafka, first ? (partial) => this.#publish(partial, false) : undefined);
+      await loading;
       if (this.#closed) return;
       this.#lastError = null;
       this.#publish(sweep, true);
