@@ -197,6 +197,11 @@ export class GroupMonitor implements MonitorApi {
     };
   }
 
+  /** How old the last complete sweep is, and whether the cluster keeps up. */
+  async freshness(): Promise<Freshness> {
+    return this.#freshness();
+  }
+
   #freshness(): Freshness {
     const error = this.#lastError;
     return sweepFreshness({

@@ -2,7 +2,7 @@
 // a substitute Kafka port) or in a worker thread (the app); and the part of it that crosses to the
 // worker, with the schemas its answers are parsed with on arrival.
 import { z } from 'zod';
-import { freshnessSchema } from '../../../shared/kafka/freshness';
+import { freshnessSchema, type Freshness } from '../../../shared/kafka/freshness';
 import { groupListSchema, groupSummarySchema, groupTypes, type GroupSummary, type GroupType } from '../../../shared/kafka/groups';
 import { groupHealthSchema, groupHistorySchema, type GroupHealth, type GroupHistory } from '../../../shared/kafka/monitoring';
 
@@ -24,6 +24,8 @@ export interface MonitorCalls {
   summaries(): Promise<GroupSummary[]>;
   /** The summaries with how old they are. */
   groupList(): Promise<MonitoredGroups>;
+  /** How old the last complete sweep is, and whether the cluster keeps up. */
+  freshness(): Promise<Freshness>;
   health(groupId: string, withRecordTimestamps?: boolean): Promise<GroupHealth>;
   history(groupId: string, stuckAfterMs: number): Promise<GroupHistory>;
   /** Lets a group page feed the history with its faster describe polling; returns each member's behind-since time. */
@@ -51,6 +53,7 @@ export type MonitorEvents = { [K in keyof typeof monitorEventSchemas]: z.infer<(
 export const monitorReplySchemas = {
   summaries: z.array(groupSummarySchema),
   groupList: monitoredGroupsSchema,
+  freshness: freshnessSchema,
   health: groupHealthSchema,
   history: groupHistorySchema,
   observeDetail: z.map(z.string(), z.number().nullable()),

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Freshness } from '../../../shared/kafka/freshness';
 import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
 import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
 import { AppFailure } from '../../../shared/common/result';
@@ -45,6 +46,13 @@ export class MonitorHost implements MonitorApi {
   readonly #workerFile: string;
   readonly #options: MonitorOptions;
   #lastSweep: SweepInfo | null = null;
+  /** Bumped by every change the worker reports: the list it answered before may be out of date. */
+  #version = 0;
+  /**
+   * The list as of a version: 10,000 summaries cross the thread boundary (cloned, then parsed) once
+   * per change, not once per caller; several windows and the governance overview ask every few seconds.
+   */
+  #summaries: { version: number; list: Promise<GroupSummary[]> } | null = null;
   #closed = false;
 
   constructor(private readonly settings: KafkaConnectionSettings, options: MonitorHostOptions = {}) {
@@ -66,6 +74,7 @@ export class MonitorHost implements MonitorApi {
       name: 'The cluster monitor', timeoutMs: CALL_TIMEOUT_MS, replies: monitorReplySchemas, events: monitorEventSchemas,
     });
     channel.on('changed', ({ lastSweep, types }) => {
+      this.#version++;
       this.#lastSweep = lastSweep;
       if (types) {
         this.#types.clear();
@@ -78,6 +87,7 @@ export class MonitorHost implements MonitorApi {
       if (this.#worker !== worker) return;
       this.#worker = null;
       this.#channel = null;
+      this.#summaries = null;
       channel.close(new AppFailure('INTERNAL', 'The cluster monitor stopped; it is restarting.'));
       port1.close();
       if (this.#closed) return;
@@ -105,9 +115,28 @@ export class MonitorHost implements MonitorApi {
 
   typeOf(groupId: string): GroupType | undefined { return this.#types.get(groupId); }
 
-  summaries(): Promise<GroupSummary[]> { return this.#remote()?.summaries() ?? this.#restarting(); }
+  summaries(): Promise<GroupSummary[]> {
+    const remote = this.#remote();
+    if (!remote) return this.#restarting();
+    if (this.#summaries?.version !== this.#version) {
+      const list = remote.summaries();
+      const entry = { version: this.#version, list };
+      this.#summaries = entry;
+      // A failed answer is not kept: the next caller asks again.
+      list.catch(() => { if (this.#summaries === entry) this.#summaries = null; });
+    }
+    return this.#summaries!.list;
+  }
 
-  groupList(): Promise<MonitoredGroups> { return this.#remote()?.groupList() ?? this.#restarting(); }
+  freshness(): Promise<Freshness> { return this.#remote()?.freshness() ?? this.#restarting(); }
+
+  async groupList(): Promise<MonitoredGroups> {
+    const remote = this.#remote();
+    if (!remote) return this.#restarting();
+    // Freshness is asked each time (it changes while nothing else does: a hung broker).
+    const [groups, freshness] = await Promise.all([this.summaries(), remote.freshness()]);
+    return { groups, freshness };
+  }
 
   health(groupId: string, withRecordTimestamps = true): Promise<GroupHealth> {
     return this.#remote()?.health(groupId, withRecordTimestamps) ?? this.#restarting();

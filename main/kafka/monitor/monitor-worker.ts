@@ -22,6 +22,7 @@ const monitor = new GroupMonitor(kafka, options);
 const calls: MonitorCalls = {
   summaries: () => monitor.summaries(),
   groupList: () => monitor.groupList(),
+  freshness: () => monitor.freshness(),
   health: (groupId, withRecordTimestamps) => monitor.health(groupId, withRecordTimestamps),
   history: (groupId, stuckAfterMs) => monitor.history(groupId, stuckAfterMs),
   observeDetail: (...args) => monitor.observeDetail(...args),
