@@ -96,7 +96,13 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
       const before = samples.filter((s) => s.sampleHistory).at(-1)?.sampleHistory ?? null;
       const killedAt = Date.now();
       await broker.kill();
-      await broker.start();
+      try {
+        // A loaded machine can take minutes to start a JVM that has 10,000 groups to load.
+        await broker.start(600_000);
+      } catch (error) {
+        log(`   restart ${restarts.length + 1}: the broker did not come back (${error instanceof Error ? error.message : String(error)}); ending the soak`);
+        break;
+      }
       const upAt = Date.now();
       let recoveredAt: number | null = null;
       while (Date.now() < Math.min(end, upAt + 5 * 60_000)) {

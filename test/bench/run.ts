@@ -63,7 +63,7 @@ const startedBroker = !privateBroker && !(await portAnswers());
 if (startedBroker) await startBroker(log);
 if (privateBroker) {
   log(`Starting the bench's own broker on ${privateBroker.bootstrap} (data in ${privateBroker.home})…`);
-  await privateBroker.start();
+  await privateBroker.start(600_000);
 }
 try {
   if (!only || only === 'governance') {
