@@ -29,7 +29,7 @@ export interface RestartRecord {
   brokerUpMs: number;
   /** From the broker answering again to the first current list with every group listed by the cluster. */
   recoveryMs: number | null;
-  /** The fewest groups the cluster listed in one sweep between the crash and the recovery. */
+  /** The fewest groups the cluster listed in one sweep from the crash to the next restart. */
   fewestListed: number;
   /** The fewest groups the console showed meanwhile (kept through their grace). */
   fewestShown: number;
@@ -110,15 +110,14 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
         if (recovered) { recoveredAt = recovered.at; break; }
         await sleep(500);
       }
-      const episode = samples.filter((s) => s.at >= killedAt && (recoveredAt === null || s.at <= recoveredAt));
       const afterHistory = samples.filter((s) => s.at >= (recoveredAt ?? upAt) && s.sampleHistory).at(-1)?.sampleHistory ?? null;
       const record: RestartRecord = {
         killedAt, brokerUpMs: upAt - killedAt, recoveryMs: recoveredAt === null ? null : recoveredAt - upAt,
-        fewestListed: Math.min(...episode.map((s) => s.listed ?? Infinity)), fewestShown: Math.min(...episode.map((s) => s.groups ?? Infinity)),
+        fewestListed: NaN, fewestShown: NaN,
         historyIntact: before === null || (afterHistory !== null && afterHistory.points >= before.points && afterHistory.since === before.since),
       };
       restarts.push(record);
-      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; fresh data with every group ${record.recoveryMs === null ? 'NOT within 5 min' : `${(record.recoveryMs / 1000).toFixed(1)} s later`}; fewest listed by the cluster ${record.fewestListed}, fewest shown ${record.fewestShown}; history ${record.historyIntact ? 'intact' : 'LOST'}`);
+      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; fresh data with every group ${record.recoveryMs === null ? 'NOT within 5 min' : `${(record.recoveryMs / 1000).toFixed(1)} s later`}; history ${record.historyIntact ? 'intact' : 'LOST'}`);
       nextRestart = Date.now() + restartEveryMinutes * 60_000;
     }
   } finally {
@@ -129,7 +128,16 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
       child.kill('SIGTERM');
     });
   }
-  const ok = samples.filter((s) => s.rss > 0);
+  // Answers can arrive out of order (one waits on a hung broker while the next does not).
+  const ok = samples.filter((s) => s.rss > 0).sort((a, b) => a.at - b.at);
+  // A restarted broker can list fewer groups (or none) well after it answers again, when its
+  // coordinator reloads: count over the whole period until the next restart.
+  restarts.forEach((r, i) => {
+    const period = ok.filter((s) => s.at >= r.killedAt && s.at < (restarts[i + 1]?.killedAt ?? Infinity) && s.groups !== undefined);
+    r.fewestListed = Math.min(...period.map((s) => s.listed ?? Infinity));
+    r.fewestShown = Math.min(...period.map((s) => s.groups ?? Infinity));
+    log(`   restart ${i + 1}: fewest groups listed by the cluster in one sweep ${r.fewestListed}, fewest shown ${r.fewestShown}`);
+  });
   if (ok.length === 0) throw new Error('The restart soak produced no samples.');
   const first = ok[0]!;
   const secondHalf = ok.slice(Math.floor(ok.length / 2));
