@@ -20,8 +20,11 @@ const KEPT_DETAILS = 64;
 export class GroupsService {
   /** Group types seen in the last listing, so describing one group needs no full ListGroups. */
   readonly #knownTypes = new Map<string, GroupType>();
-  /** The last detail read per group, for answering when the coordinator does not (most recent last). */
-  readonly #lastDetails = new Map<string, LiveGroupDetail>();
+  /**
+   * The last detail read per group (most recent last), for answering when the coordinator does not:
+   * with when this same answer was first read and when it was last confirmed.
+   */
+  readonly #lastDetails = new Map<string, { detail: GroupDetail; json: string; firstReadAt: number; lastReadAt: number }>();
   /** One read per group at a time: a page polling a hung broker must not pile up requests. */
   readonly #reading = new Map<string, Promise<LiveGroupDetail>>();
   readonly #describeTimeoutMs: number;
@@ -86,7 +89,7 @@ export class GroupsService {
     const older = (status: 'overdue' | 'failing', failure: AppFailure): LiveGroupDetail => {
       const last = this.#lastDetails.get(groupId);
       if (!last) throw failure;
-      return { ...last, freshness: { asOf: last.freshness.asOf, status, reason: failure.message } };
+      return { ...last.detail, freshness: { asOf: last.lastReadAt, status, reason: failure.message } };
     };
     const failed = read.catch((error: unknown) => {
       if (error instanceof AppFailure && error.code === 'NOT_FOUND') throw error;
@@ -100,13 +103,16 @@ export class GroupsService {
   }
 
   async #read(groupId: string): Promise<LiveGroupDetail> {
-    const asOf = Date.now();
+    const readAt = Date.now();
     const detail = await this.#readDetail(groupId);
-    const live: LiveGroupDetail = { ...detail, freshness: { asOf, status: 'current', reason: null } };
+    // Reading the same answer again keeps its date, so a settled group describes identically.
+    const json = JSON.stringify(detail);
+    const previous = this.#lastDetails.get(groupId);
+    const firstReadAt = previous?.json === json ? previous.firstReadAt : readAt;
     this.#lastDetails.delete(groupId);
-    this.#lastDetails.set(groupId, live);
+    this.#lastDetails.set(groupId, { detail, json, firstReadAt, lastReadAt: readAt });
     if (this.#lastDetails.size > KEPT_DETAILS) this.#lastDetails.delete(this.#lastDetails.keys().next().value!);
-    return live;
+    return { ...detail, freshness: { asOf: firstReadAt, status: 'current', reason: null } };
   }
 
   async #readDetail(groupId: string): Promise<GroupDetail> {

@@ -12,7 +12,12 @@ export const freshnessStatuses = [
 export type FreshnessStatus = (typeof freshnessStatuses)[number];
 
 export const freshnessSchema = z.object({
-  /** When the data was read from the cluster (main's clock, epoch ms). */
+  /**
+   * When the data was read from the cluster (main's clock, epoch ms). For a current answer, the
+   * first of the readings that gave this same answer (each later one confirmed it), so that an
+   * unchanged answer stays identical and is not pushed again; for an overdue or failing one, the
+   * last reading that succeeded: how old what is shown really is.
+   */
   asOf: z.number(),
   status: z.enum(freshnessStatuses),
   /** Why the data is not current, in words a person can act on; null when current. */
@@ -33,6 +38,8 @@ export interface SweepTiming {
   /** The message of the last sweep's error; null when it succeeded. */
   lastError: string | null;
   intervalMs: number;
+  /** The start of the first sweep whose answer was the same as the last one's. */
+  unchangedSince?: number | null;
 }
 
 /**
@@ -56,5 +63,5 @@ export function sweepFreshness(timing: SweepTiming, now: number, partialSince: n
   const late = now - asOf - timing.intervalMs - 2 * (timing.lastDurationMs ?? 0);
   // The reason stays the same while the wait grows, so a page is not pushed a new answer every poll.
   if (running > limit || late > limit) return { asOf, status: 'overdue', reason: 'The cluster is not answering: the next reading of its groups is overdue.' };
-  return { asOf, status: 'current', reason: null };
+  return { asOf: timing.unchangedSince ?? asOf, status: 'current', reason: null };
 }

@@ -99,4 +99,19 @@ describe('GroupsService routing by type', () => {
     gone = true;
     await expect(service.describeLive('k848')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
+
+  it('describes an unchanged group identically, and dates old data by the last read that succeeded', async () => {
+    let hang = false;
+    const answer = fakeKafka().describeClassicGroups;
+    const service = new GroupsService(fakeKafka({ describeClassicGroups: (ids) => (hang ? new Promise<never>(() => undefined) : answer(ids)) }), undefined, { describeTimeoutMs: 50 });
+    const first = await service.describeLive('old');
+    await new Promise((r) => setTimeout(r, 10));
+    const before = Date.now();
+    const second = await service.describeLive('old');
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    hang = true;
+    const stale = await service.describeLive('old');
+    expect(stale.freshness.status).toBe('overdue');
+    expect(stale.freshness.asOf).toBeGreaterThanOrEqual(before);
+  });
 });

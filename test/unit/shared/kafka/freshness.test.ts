@@ -9,6 +9,12 @@ describe('sweepFreshness', () => {
     expect(sweepFreshness(timing({ inFlightSince: 105_400 }), 108_000).status).toBe('current');
   });
 
+  it('dates a current answer from the first sweep that gave it, so an unchanged answer stays identical', () => {
+    expect(sweepFreshness(timing({ unchangedSince: 80_000 }), 105_000)).toEqual({ asOf: 80_000, status: 'current', reason: null });
+    // Old data is dated by the last sweep that succeeded: that is how old it really is.
+    expect(sweepFreshness(timing({ unchangedSince: 80_000, inFlightSince: 105_400 }), 111_000).asOf).toBe(100_000);
+  });
+
   it('is overdue when a sweep has run far longer than usual (a hung broker), with the time of the last good data', () => {
     const hung = sweepFreshness(timing({ inFlightSince: 105_400 }), 111_000);
     expect(hung).toMatchObject({ asOf: 100_000, status: 'overdue' });

@@ -229,4 +229,24 @@ describe('GroupMonitor', () => {
     expect(old.lagSecondsAtLeast).toBe(true);
     expect((await monitor.health('old', false)).lagSeconds.atLeast).toBe(true);
   });
+
+  it('dates an unchanged list from the first sweep that gave it, and a changed one from its own sweep', async () => {
+    // Caught up: nothing in the list changes from one sweep to the next.
+    let offset = 100;
+    const kafka = fakeKafka({
+      listOffsets: vi.fn(async () => new Map([['t\u00000', 100], ['t\u00001', 100]])),
+      committedOffsets: vi.fn(async (ids: string[]) => new Map(ids.map((id) => [id, [{ topic: 't', partition: 0, offset }]]))),
+    });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 1);
+    const first = await monitor.groupList();
+    await sweeps(monitor, 2);
+    expect(await monitor.groupList()).toEqual(first);
+    offset = 90;
+    await sweeps(monitor, 2);
+    const changed = await monitor.groupList();
+    expect(changed.groups.find((g) => g.groupId === 'old')!.totalLag).toBe(10);
+    expect(changed.freshness.asOf).toBeGreaterThan(first.freshness.asOf);
+  });
 });
