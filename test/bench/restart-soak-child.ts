@@ -17,17 +17,18 @@ const monitor = new MonitorHost(
 const timer = setInterval(() => {
   void (async () => {
     const at = Date.now();
-    const { rss } = process.memoryUsage();
+    // heapTotal is this (main) thread's heap alone; the worker's is in rss.
+    const { rss, heapTotal } = process.memoryUsage();
     try {
       const list = await monitor.groupList();
       const history = await monitor.history(sample, 30_000).catch(() => null);
       console.log(JSON.stringify({
-        at, rss, status: list.freshness.status, asOf: list.freshness.asOf, groups: list.groups.length,
+        at, rss, heapTotal, status: list.freshness.status, asOf: list.freshness.asOf, groups: list.groups.length,
         listed: list.groups.filter((g) => !g.missingSince).length, sweepAt: monitor.lastSweep?.at ?? null, sweepMs: monitor.lastSweep?.durationMs ?? null,
         sampleHistory: history ? { points: history.lag.length, since: history.since } : null,
       }));
     } catch (error) {
-      console.log(JSON.stringify({ at, rss, error: error instanceof Error ? error.message : String(error) }));
+      console.log(JSON.stringify({ at, rss, heapTotal, error: error instanceof Error ? error.message : String(error) }));
     }
   })();
 }, 3_000);

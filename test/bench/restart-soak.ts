@@ -14,6 +14,7 @@ const mb = (bytes: number) => bytes / 1_048_576;
 interface Sample {
   at: number;
   rss: number;
+  heapTotal: number;
   status?: string;
   asOf?: number;
   groups?: number;
@@ -44,6 +45,8 @@ export interface RestartSoakResult {
   failingAnswers: number;
   errors: number;
   startMb: number; maxMb: number; endMb: number; slopeMbPerMin: number;
+  /** The main thread's own heap (the rest of the RSS is the worker's heap, code and buffers). */
+  mainHeapMaxMb: number;
   rssEveryFiveMinutesMb: number[];
   restarts: RestartRecord[];
   historyIntact: boolean;
@@ -148,6 +151,7 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
     failingAnswers: ok.filter((s) => s.status === 'failing').length,
     errors: ok.filter((s) => s.error).length,
     startMb: mb(first.rss), maxMb: mb(Math.max(...ok.map((s) => s.rss))), endMb: mb(ok.at(-1)!.rss),
+    mainHeapMaxMb: mb(Math.max(...ok.map((s) => s.heapTotal))),
     slopeMbPerMin: slope(secondHalf.map((s) => [(s.at - first.at) / 60_000, mb(s.rss)])),
     rssEveryFiveMinutesMb: everyFive.map((s) => Math.round(mb(s.rss))),
     restarts,

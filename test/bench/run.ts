@@ -92,7 +92,7 @@ try {
     const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log);
     results.restartSoak = r;
     const recoveries = r.restarts.map((x) => (x.recoveryMs === null ? 'none' : `${(x.recoveryMs / 1000).toFixed(1)} s`)).join(', ');
-    log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB, end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
+    log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
     log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
     throw new BenchDone();
   }
