@@ -12,6 +12,8 @@ import type { MonitorApi, MonitoredGroups } from './monitor/monitor-api';
 export interface GroupsServiceOptions {
   /** How long a describe may take before the page gets the last detail read, marked (a hung broker). */
   describeTimeoutMs?: number;
+  /** How long a control action waits for its fresh describe: longer, as it has no older data to show. */
+  actionDescribeTimeoutMs?: number;
 }
 
 /** Last details kept for pages that are open: a few groups, not the cluster. */
@@ -28,9 +30,11 @@ export class GroupsService {
   /** One read per group at a time: a page polling a hung broker must not pile up requests. */
   readonly #reading = new Map<string, Promise<LiveGroupDetail>>();
   readonly #describeTimeoutMs: number;
+  readonly #actionDescribeTimeoutMs: number;
 
   constructor(private readonly kafka: KafkaPort, private readonly monitor?: MonitorApi, options: GroupsServiceOptions = {}) {
     this.#describeTimeoutMs = options.describeTimeoutMs ?? 5_000;
+    this.#actionDescribeTimeoutMs = options.actionDescribeTimeoutMs ?? 3 * this.#describeTimeoutMs;
   }
 
   async list(): Promise<GroupSummary[]> {
@@ -63,7 +67,7 @@ export class GroupsService {
     const error = answers.failed?.get(groupId);
     if (error === undefined) return;
     if (coordinatorNotReady.has(error)) throw coordinatorLoading(error);
-    if (error === 'GROUP_ID_NOT_FOUND') this.#forget(groupId);
+    if (error === 'GROUP_ID_NOT_FOUND') return this.#forget(groupId);
     throw new AppFailure('KAFKA_ERROR', `Kafka could not describe group "${groupId}": ${error}.`, { groupId, error });
   }
 
@@ -72,7 +76,7 @@ export class GroupsService {
    * actions decide on this, so a coordinator that does not answer is an error here.
    */
   describe(groupId: string): Promise<LiveGroupDetail> {
-    return withDeadline(this.#read(groupId), this.#describeTimeoutMs, () => { throw this.#noAnswer(groupId); });
+    return withDeadline(this.#read(groupId), this.#actionDescribeTimeoutMs, () => { throw this.#noAnswer(groupId, this.#actionDescribeTimeoutMs); });
   }
 
   /**
@@ -95,11 +99,11 @@ export class GroupsService {
       if (error instanceof AppFailure && error.code === 'NOT_FOUND') throw error;
       return older('failing', error instanceof AppFailure ? error : new AppFailure('KAFKA_ERROR', error instanceof Error ? error.message : String(error)));
     });
-    return withDeadline(failed, this.#describeTimeoutMs, () => older('overdue', this.#noAnswer(groupId)));
+    return withDeadline(failed, this.#describeTimeoutMs, () => older('overdue', this.#noAnswer(groupId, this.#describeTimeoutMs)));
   }
 
-  #noAnswer(groupId: string): AppFailure {
-    return new AppFailure('KAFKA_UNREACHABLE', `The cluster did not describe group "${groupId}" within ${Math.round(this.#describeTimeoutMs / 1000)} s; the broker may be hung or overloaded.`, { groupId });
+  #noAnswer(groupId: string, ms: number): AppFailure {
+    return new AppFailure('KAFKA_UNREACHABLE', `The cluster did not describe group "${groupId}" within ${Math.round(ms / 1000)} s; the broker may be hung or overloaded.`, { groupId });
   }
 
   async #read(groupId: string): Promise<LiveGroupDetail> {
