@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { startBridge } from './bridge/bridge';
 import { newToken } from './bridge/security';
 import { createLogger } from './platform/logger';
-import { monitorWorkerBundle, useMonitorWorkerFile } from './kafka/monitor/monitor-host';
+import { monitorWorkerBundle } from './kafka/monitor/monitor-host';
 import { createServices, defaultDataDir } from './services';
 import { MemorySecretStore } from './settings/secret-store';
 import { findExampleWorkspace } from './workspace/example-location';
@@ -28,12 +28,13 @@ async function main() {
   const port = Number(process.env.SLUICE_PORT ?? 7420);
   const tokenFromEnvironment = !!process.env.SLUICE_TOKEN;
   const token = process.env.SLUICE_TOKEN || newToken();
-  // Built: the worker is bundled beside this file. From source (tsx) the host finds the .ts itself.
+  // Built: the worker is bundled beside this file, with this file's extension. From source (tsx)
+  // the host finds the .ts itself.
   const here = path.dirname(fileURLToPath(import.meta.url));
-  if (import.meta.url.endsWith('.js')) useMonitorWorkerFile(monitorWorkerBundle(here));
+  const built = import.meta.url.match(/\.m?js$/)?.[0];
   const services = createServices({
     transport: 'web', dataDir: defaultDataDir(), secrets: new MemorySecretStore(), version: process.env.npm_package_version ?? '0.1.0',
-    exampleWorkspaceDir: findExampleWorkspace(here),
+    exampleWorkspaceDir: findExampleWorkspace(here), monitorWorkerFile: built ? monitorWorkerBundle(here, built) : undefined,
   });
   const bridge = await startBridge({ services, host, port, token, staticDir: findStaticDir() });
   if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') log.warn(`Listening on ${host}: anyone who can reach it and has the token controls your clusters.`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { AuditLog } from './audit/audit-log';
 import { auditProfileOf } from './audit/audited-action';
 import { GovernanceService } from './governance/governance-service';
-import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
+import { defaultKafkaFactory, KafkaConnections, workerMonitor, type KafkaFactory, type MonitorFactory } from './kafka/connections';
 import { ledgerSettingsFromEnvironment, type LedgerSettings } from './ledger/handlers';
 import { RegistryService } from './registry/registry-service';
 import { ReplicationService, verificationSettingsFromEnvironment, type VerificationSettings } from './replication/replication-service';
@@ -35,6 +35,10 @@ export interface ServiceOptions {
   secrets: SecretStore;
   version: string;
   kafkaFactory?: KafkaFactory;
+  /** How the cluster monitor is built: in its worker thread unless given (a substituted Kafka port needs inThreadMonitor). */
+  monitorFactory?: MonitorFactory;
+  /** The monitor worker's bundle, for built entry points; from source the TypeScript file is used. */
+  monitorWorkerFile?: string;
   sweepIntervalMs?: number;
   /** Verification and ledger API endpoints; default to SLUICE_VERIFICATION_URL, SLUICE_LEDGER_URL and their tokens. */
   serviceSettings?: VerificationSettings & LedgerSettings;
@@ -62,7 +66,9 @@ export function createServices(options: ServiceOptions): MainServices {
     return auditProfileOf(id ? profiles.get(id) : null);
   };
   const audit = new AuditLog(path.join(options.dataDir, 'audit.jsonl'));
-  const connections = new KafkaConnections(profiles, kafkaFactory, { dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs });
+  const connections = new KafkaConnections(profiles, kafkaFactory, {
+    dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs, monitorFactory: options.monitorFactory ?? workerMonitor(options.monitorWorkerFile),
+  });
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
     exampleDir: options.exampleWorkspaceDir ?? null,

@@ -6,13 +6,30 @@ import { AppFailure } from '../../shared/common/result';
 import type { ProfileStore } from '../settings/profile-store';
 import { GroupsService } from './groups-service';
 import type { KafkaConnectionSettings, KafkaPort } from './kafka-port';
-import { GroupMonitor } from './monitor/group-monitor';
+import { GroupMonitor, type MonitorOptions } from './monitor/group-monitor';
 import type { MonitorApi } from './monitor/monitor-api';
 import { MonitorHost } from './monitor/monitor-host';
 import { PlatformaticKafka } from './platformatic-kafka';
 
 export type KafkaFactory = (settings: KafkaConnectionSettings) => KafkaPort;
 export const defaultKafkaFactory: KafkaFactory = (settings) => new PlatformaticKafka(settings);
+
+/** What a monitor is built from: the session's settings and client, and the sampling options. */
+export interface MonitorContext {
+  settings: KafkaConnectionSettings;
+  client: KafkaPort;
+  options: MonitorOptions;
+}
+export type MonitorFactory = (context: MonitorContext) => MonitorApi;
+
+/**
+ * The app's monitor: in a worker thread with a client and heap limit of its own, off the thread
+ * that answers the windows. `workerFile` is the worker's bundle in a built app.
+ */
+export const workerMonitor = (workerFile?: string): MonitorFactory => ({ settings, options }) => new MonitorHost(settings, { ...options, workerFile });
+
+/** A monitor in this thread over the session's own client: what a substituted Kafka port needs. */
+export const inThreadMonitor: MonitorFactory = ({ client, options }) => new GroupMonitor(client, options);
 
 export interface ClusterSession {
   profileId: string;
@@ -24,6 +41,8 @@ export interface ClusterSession {
 export interface ConnectionOptions {
   dataDir: string;
   sweepIntervalMs?: number;
+  /** How each session's monitor is built; the worker-hosted one unless a test says otherwise. */
+  monitorFactory?: MonitorFactory;
 }
 
 export class KafkaConnections {
@@ -51,10 +70,8 @@ export class KafkaConnections {
     // The old session winds down in the background; the new one starts at once.
     void this.#closeCurrent();
     const client = this.factory(settings);
-    const monitorOptions = { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') };
-    // The real client's monitor runs in a worker thread (its own heap limit, off the IPC thread);
-    // a substituted Kafka port can only be monitored here.
-    const monitor: MonitorApi = this.factory === defaultKafkaFactory ? new MonitorHost(settings, monitorOptions) : new GroupMonitor(client, monitorOptions);
+    const options = { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') };
+    const monitor = (this.options.monitorFactory ?? workerMonitor())({ settings, client, options });
     const unsubscribe = monitor.onChange(() => { for (const listener of this.#monitorListeners) listener(); });
     this.#current = { profileId, fingerprint, client, monitor, groups: new GroupsService(client, monitor), unsubscribe };
     return this.#current;

@@ -2,23 +2,49 @@
 // groups through ConsumerGroupDescribe, classic groups through DescribeGroups. Asking
 // DescribeGroups about a KIP-848 group is the trap other consoles fall into: it answers "Dead",
 // with no members and no error.
-import { offsetCommittingTypes, partitionKey, type BrokerRef, type GroupDetail, type GroupMember, type GroupSummary, type GroupType, type PartitionOffset } from '../../shared/kafka/groups';
+import { offsetCommittingTypes, partitionKey, type BrokerRef, type GroupDetail, type GroupMember, type GroupSummary, type GroupType, type LiveGroupDetail, type PartitionOffset } from '../../shared/kafka/groups';
 import { partitionLag } from '../../shared/kafka/lag';
 import { AppFailure } from '../../shared/common/result';
-import type { AssignedTopic, CommittedOffset, KafkaPort } from './kafka-port';
-import type { MonitorApi } from './monitor/monitor-api';
+import { withDeadline } from './deadline';
+import { coordinatorLoading, coordinatorNotReady, type AssignedTopic, type CommittedOffset, type GroupAnswers, type KafkaPort } from './kafka-port';
+import type { MonitorApi, MonitoredGroups } from './monitor/monitor-api';
 
+export interface GroupsServiceOptions {
+  /** How long a describe may take before the page gets the last detail read, marked (a hung broker). */
+  describeTimeoutMs?: number;
+  /** How long a control action waits for its fresh describe: longer, as it has no older data to show. */
+  actionDescribeTimeoutMs?: number;
+}
 
+/** Last details kept for pages that are open: a few groups, not the cluster. */
+const KEPT_DETAILS = 64;
 
 export class GroupsService {
   /** Group types seen in the last listing, so describing one group needs no full ListGroups. */
   readonly #knownTypes = new Map<string, GroupType>();
+  /**
+   * The last detail read per group (most recent last), for answering when the coordinator does not:
+   * with when this same answer was first read and when it was last confirmed.
+   */
+  readonly #lastDetails = new Map<string, { detail: GroupDetail; json: string; firstReadAt: number; lastReadAt: number }>();
+  /** One read per group at a time: a page polling a hung broker must not pile up requests. */
+  readonly #reading = new Map<string, Promise<LiveGroupDetail>>();
+  readonly #describeTimeoutMs: number;
+  readonly #actionDescribeTimeoutMs: number;
 
-  constructor(private readonly kafka: KafkaPort, private readonly monitor?: MonitorApi) {}
+  constructor(private readonly kafka: KafkaPort, private readonly monitor?: MonitorApi, options: GroupsServiceOptions = {}) {
+    this.#describeTimeoutMs = options.describeTimeoutMs ?? 5_000;
+    this.#actionDescribeTimeoutMs = options.actionDescribeTimeoutMs ?? 3 * this.#describeTimeoutMs;
+  }
 
   async list(): Promise<GroupSummary[]> {
+    return (await this.groupList()).groups;
+  }
+
+  /** The groups list with how old it is. */
+  async groupList(): Promise<MonitoredGroups> {
     if (!this.monitor) throw new AppFailure('INTERNAL', 'The groups list needs the cluster monitor.');
-    return this.monitor.summaries();
+    return this.monitor.groupList();
   }
 
   async #typeOf(groupId: string): Promise<GroupType> {
@@ -27,16 +53,79 @@ export class GroupsService {
     const listed = await this.kafka.listGroups();
     for (const g of listed) this.#knownTypes.set(g.groupId, g.type);
     const type = this.#knownTypes.get(groupId);
-    if (!type) throw new AppFailure('NOT_FOUND', `There is no group "${groupId}" on this cluster.`, { groupId });
-    return type;
+    if (type) return type;
+    // A coordinator still loading leaves its groups out of ListGroups without an error; ask it
+    // about this group before saying there is none.
+    const probe = await this.kafka.describeClassicGroups([groupId]);
+    this.#failure(groupId, probe);
+    if (probe.has(groupId)) return 'classic';
+    throw new AppFailure('NOT_FOUND', `There is no group "${groupId}" on this cluster.`, { groupId });
   }
 
-  async describe(groupId: string): Promise<GroupDetail> {
+  /** Throws what a per-group error means: "still loading", "no such group", or a Kafka error. */
+  #failure(groupId: string, answers: GroupAnswers<unknown>): void {
+    const error = answers.failed?.get(groupId);
+    if (error === undefined) return;
+    if (coordinatorNotReady.has(error)) throw coordinatorLoading(error);
+    if (error === 'GROUP_ID_NOT_FOUND') return this.#forget(groupId);
+    throw new AppFailure('KAFKA_ERROR', `Kafka could not describe group "${groupId}": ${error}.`, { groupId, error });
+  }
+
+  /**
+   * The group as the cluster describes it now, within the deadline; never older data. Control
+   * actions decide on this, so a coordinator that does not answer is an error here.
+   */
+  describe(groupId: string): Promise<LiveGroupDetail> {
+    return withDeadline(this.#read(groupId), this.#actionDescribeTimeoutMs, () => { throw this.#noAnswer(groupId, this.#actionDescribeTimeoutMs); });
+  }
+
+  /**
+   * For a page that is open: the group now, or when the coordinator does not answer in time or
+   * fails, the last detail read, marked overdue or failing with its age. A group that is gone is
+   * still an error.
+   */
+  describeLive(groupId: string): Promise<LiveGroupDetail> {
+    let read = this.#reading.get(groupId);
+    if (!read) {
+      read = this.#read(groupId).finally(() => this.#reading.delete(groupId));
+      this.#reading.set(groupId, read);
+    }
+    const older = (status: 'overdue' | 'failing', failure: AppFailure): LiveGroupDetail => {
+      const last = this.#lastDetails.get(groupId);
+      if (!last) throw failure;
+      return { ...last.detail, freshness: { asOf: last.lastReadAt, status, reason: failure.message } };
+    };
+    const failed = read.catch((error: unknown) => {
+      if (error instanceof AppFailure && error.code === 'NOT_FOUND') throw error;
+      return older('failing', error instanceof AppFailure ? error : new AppFailure('KAFKA_ERROR', error instanceof Error ? error.message : String(error)));
+    });
+    return withDeadline(failed, this.#describeTimeoutMs, () => older('overdue', this.#noAnswer(groupId, this.#describeTimeoutMs)));
+  }
+
+  #noAnswer(groupId: string, ms: number): AppFailure {
+    return new AppFailure('KAFKA_UNREACHABLE', `The cluster did not describe group "${groupId}" within ${Math.round(ms / 1000)} s; the broker may be hung or overloaded.`, { groupId });
+  }
+
+  async #read(groupId: string): Promise<LiveGroupDetail> {
+    const readAt = Date.now();
+    const detail = await this.#readDetail(groupId);
+    // Reading the same answer again keeps its date, so a settled group describes identically.
+    const json = JSON.stringify(detail);
+    const previous = this.#lastDetails.get(groupId);
+    const firstReadAt = previous?.json === json ? previous.firstReadAt : readAt;
+    this.#lastDetails.delete(groupId);
+    this.#lastDetails.set(groupId, { detail, json, firstReadAt, lastReadAt: readAt });
+    if (this.#lastDetails.size > KEPT_DETAILS) this.#lastDetails.delete(this.#lastDetails.keys().next().value!);
+    return { ...detail, freshness: { asOf: firstReadAt, status: 'current', reason: null } };
+  }
+
+  async #readDetail(groupId: string): Promise<GroupDetail> {
     const type = await this.#typeOf(groupId);
     const [coordinators, committed] = await Promise.all([
       this.kafka.findCoordinators([groupId]),
       offsetCommittingTypes.has(type) ? this.kafka.committedOffsets([groupId]) : Promise.resolve(new Map<string, CommittedOffset[]>()),
     ]);
+    this.#failure(groupId, committed);
     const coordinator = coordinators.get(groupId) ?? null;
     const base = await this.#describeByType(groupId, type, coordinator);
     const offsets = await this.#partitionOffsets(base.members, committed.get(groupId) ?? []);
@@ -51,7 +140,9 @@ export class GroupsService {
 
   async #describeByType(groupId: string, type: GroupType, coordinator: BrokerRef | null): Promise<Omit<GroupDetail, 'offsets'>> {
     if (type === 'consumer') {
-      const group = (await this.kafka.describeConsumerGroups([groupId])).get(groupId);
+      const answers = await this.kafka.describeConsumerGroups([groupId]);
+      this.#failure(groupId, answers);
+      const group = answers.get(groupId);
       if (!group) return this.#forget(groupId);
       return {
         groupId, type, coordinator,
@@ -77,7 +168,9 @@ export class GroupsService {
       };
     }
     if (type === 'classic') {
-      const group = (await this.kafka.describeClassicGroups([groupId])).get(groupId);
+      const answers = await this.kafka.describeClassicGroups([groupId]);
+      this.#failure(groupId, answers);
+      const group = answers.get(groupId);
       // A classic group that no longer exists is reported as Dead with no protocol type.
       if (!group || (group.state === 'Dead' && group.protocolType === '')) return this.#forget(groupId);
       return {
@@ -103,7 +196,9 @@ export class GroupsService {
       };
     }
     if (type === 'share') {
-      const group = (await this.kafka.describeShareGroups([groupId])).get(groupId);
+      const answers = await this.kafka.describeShareGroups([groupId]);
+      this.#failure(groupId, answers);
+      const group = answers.get(groupId);
       if (!group) return this.#forget(groupId);
       return {
         groupId, type, coordinator,
@@ -121,7 +216,9 @@ export class GroupsService {
         })),
       };
     }
-    const group = (await this.kafka.describeStreamsGroups([groupId])).get(groupId);
+    const answers = await this.kafka.describeStreamsGroups([groupId]);
+    this.#failure(groupId, answers);
+    const group = answers.get(groupId);
     if (!group) return this.#forget(groupId);
     return {
       groupId, type, coordinator,
@@ -141,8 +238,14 @@ export class GroupsService {
   }
 
   #forget(groupId: string): never {
-    this.#knownTypes.delete(groupId);
+    this.forget(groupId);
     throw new AppFailure('NOT_FOUND', `There is no group "${groupId}" on this cluster.`, { groupId });
+  }
+
+  /** The group is gone (Sluice deleted it, or the cluster says there is none): drop what is kept of it. */
+  forget(groupId: string): void {
+    this.#knownTypes.delete(groupId);
+    this.#lastDetails.delete(groupId);
   }
 
   /** One row per partition the group has committed to or is assigned; "no offset" stays null. */

@@ -1,5 +1,6 @@
 // The Kafka slice: cluster and groups from the active profile's session, and the three control
-// actions on a group. A finished monitor sweep makes the groups list stale.
+// actions on a group. A finished monitor sweep makes the groups list stale. Live answers carry
+// their freshness; a group page gets the last detail, marked, while the coordinator does not answer.
 import type { kafkaContract } from '../../shared/kafka/contract';
 import type { AuditLog } from '../audit/audit-log';
 import type { HandlerSlice } from '../platform/handler-types';
@@ -23,12 +24,19 @@ export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<type
   deps.connections.onMonitorChange(() => deps.stale.markStale(['groups.list']));
   const actionContext = (): ActionContext => {
     const s = session();
-    return { kafka: s.client, groups: s.groups, profile: deps.profiles.get(s.profileId), audit: deps.audit, queue, changed: () => s.monitor.refresh() };
+    return {
+      kafka: s.client, groups: s.groups, profile: deps.profiles.get(s.profileId), audit: deps.audit, queue,
+      changed: () => s.monitor.refresh(),
+      deleted: async (groupId) => {
+        s.groups.forget(groupId);
+        await s.monitor.forget(groupId);
+      },
+    };
   };
   return {
     'cluster.describe': () => describeCluster(session().client),
-    'groups.list': async () => ({ groups: await session().groups.list() }),
-    'groups.describe': ({ groupId }) => session().groups.describe(groupId),
+    'groups.list': () => session().groups.groupList(),
+    'groups.describe': ({ groupId }) => session().groups.describeLive(groupId),
     'groups.health': ({ groupId }) => session().monitor.health(groupId),
     'groups.history': ({ groupId, stuckAfterMs }) => session().monitor.history(groupId, stuckAfterMs ?? 30_000),
     'groups.resetOffsets': (input) => resetOffsets(actionContext(), input),

@@ -1,5 +1,6 @@
 // The narrow port between Sluice's Kafka logic and a Kafka client library. Services depend on this
 // interface only, so a unit test can substitute it and a client swap stays in one file.
+import { AppFailure } from '../../shared/common/result';
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import type { ProfileSettings } from '../../shared/profiles/profiles';
 
@@ -124,6 +125,23 @@ export type OffsetSpec = 'earliest' | 'latest' | { timestamp: number };
 
 export type Coordinators = Map<string, BrokerRef>;
 
+/**
+ * The groups a batched call answered, and beside them the groups it could not answer with the
+ * Kafka error name (COORDINATOR_LOAD_IN_PROGRESS, GROUP_ID_NOT_FOUND…). A group in neither was
+ * not found. A plain Map is a valid answer in which nothing failed.
+ */
+export type GroupAnswers<D> = Map<string, D> & { failed?: ReadonlyMap<string, string> };
+
+/**
+ * Errors that mean "ask again shortly", not "there is no such group": a coordinator still loading
+ * its partition of __consumer_offsets after a broker start, or moving to another broker.
+ */
+export const coordinatorNotReady: ReadonlySet<string> = new Set(['COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE', 'NOT_COORDINATOR']);
+
+/** What a coordinator that is not ready answers: "not yet", never "no such group". */
+export const coordinatorLoading = (detail: string) =>
+  new AppFailure('KAFKA_LOADING', 'The group coordinator is still loading its groups (a broker has just started); try again in a few seconds.', { detail });
+
 export interface KafkaPort {
   describeCluster(): Promise<ClusterInfo>;
   listTopics(): Promise<TopicInfo[]>;
@@ -134,15 +152,15 @@ export interface KafkaPort {
    * the coordinators found once per sweep to spare a FindCoordinator per call.
    */
   /** KIP-848 groups (ConsumerGroupDescribe). Groups that are not consumer groups are left out. */
-  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>>;
+  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ConsumerGroupDescription>>;
   /** Share groups (ShareGroupDescribe, KIP-932). */
-  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>>;
+  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ShareGroupDescription>>;
   /** Streams groups (StreamsGroupDescribe, KIP-1071); task assignments mapped to source-topic partitions. */
-  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, StreamsGroupDescription>>;
+  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<StreamsGroupDescription>>;
   /** Classic groups (DescribeGroups). Groups that do not exist are left out. */
-  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>>;
+  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ClassicGroupDescription>>;
   /** Committed offsets per group (OffsetFetch v8+, many groups per request). */
-  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, CommittedOffset[]>>;
+  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<CommittedOffset[]>>;
   /** Log-end offsets of every partition of the given topics: topic → partition → offset. */
   logEndOffsets(topics: string[]): Promise<Map<string, Map<number, number>>>;
   /** Offsets at a spec for the given partitions (ListOffsets, one request per leader). Key: topic\0partition. */

@@ -25,6 +25,8 @@ export interface ActionContext {
   queue: KeyedQueue;
   /** Called after a change, so the monitor sweeps again at once. */
   changed: () => void;
+  /** Called after Sluice deleted a group: its history is deleted too (the only early way it goes). */
+  deleted?: (groupId: string) => Promise<void>;
 }
 
 function requireConfirmation(profile: ProfileView, confirmation: string | undefined, action: string) {
@@ -163,6 +165,7 @@ async function deleteGroupNow(ctx: ActionContext, input: DeleteGroupInput): Prom
       const listed = (await ctx.kafka.listGroups()).some((g) => g.groupId === input.groupId);
       return listed ? { applied: false, observed: { listed } } : { applied: true, result: undefined, observed: { listed } };
     });
+  await ctx.deleted?.(input.groupId).catch(() => undefined);
   return { ...preview, deleted: true };
 }
 

@@ -12,6 +12,7 @@ import {
   fetchV17,
   FindCoordinatorKeyTypes,
   offsetFetchV9,
+  protocolErrorsCodesById,
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { partitionKey } from '../../shared/kafka/groups';
@@ -21,6 +22,7 @@ import { streamsGroupDescribeV0, type StreamsAssignment, type StreamsGroupDescri
 import type { BrokerRef, GroupType } from '../../shared/kafka/groups';
 import { groupTypes } from '../../shared/kafka/groups';
 import { AppFailure } from '../../shared/common/result';
+import { coordinatorLoading, coordinatorNotReady } from './kafka-port';
 import type {
   AssignedTopic,
   ClassicGroupDescription,
@@ -28,6 +30,7 @@ import type {
   CommittedOffset,
   ConsumerGroupDescription,
   Coordinators,
+  GroupAnswers,
   KafkaConnectionSettings,
   KafkaPort,
   ListedGroup,
@@ -69,11 +72,12 @@ function adminOptions(settings: KafkaConnectionSettings, clientId: string) {
 }
 
 /** Every code and message in a client error, whose causes nest (MultipleErrors of MultipleErrors). */
-function flattenError(error: unknown, depth = 0): Array<{ code?: string; message?: string }> {
+function flattenError(error: unknown, depth = 0): Array<{ code?: string; apiId?: string; message?: string }> {
   if (!error || typeof error !== 'object' || depth > 6) return [];
-  const e = error as { code?: string; message?: string; errors?: unknown[]; cause?: unknown };
-  return [{ code: e.code, message: e.message }, ...(e.errors ?? []).flatMap((x) => flattenError(x, depth + 1)), ...flattenError(e.cause, depth + 1)];
+  const e = error as { code?: string; apiId?: string; message?: string; errors?: unknown[]; cause?: unknown };
+  return [{ code: e.code, apiId: e.apiId, message: e.message }, ...(e.errors ?? []).flatMap((x) => flattenError(x, depth + 1)), ...flattenError(e.cause, depth + 1)];
 }
+
 
 /** Turns a client error into an AppFailure that says what to do. */
 export function describeKafkaError(error: unknown, bootstrap: string[]): AppFailure {
@@ -84,6 +88,7 @@ export function describeKafkaError(error: unknown, bootstrap: string[]): AppFail
   if (codes.has('PLT_KFK_NETWORK') || codes.has('PLT_KFK_TIMEOUT') || /Cannot connect to any broker|ECONNREFUSED|ETIMEDOUT|ENOTFOUND|EHOSTUNREACH/.test(detail)) {
     return new AppFailure('KAFKA_UNREACHABLE', `No broker answered at ${bootstrap.join(', ')}. Check that the cluster is running and the address is right.`, { detail });
   }
+  if (parts.some((p) => p.apiId !== undefined && coordinatorNotReady.has(p.apiId))) return coordinatorLoading(detail);
   if (codes.has('PLT_KFK_AUTHENTICATION')) {
     return new AppFailure('KAFKA_ERROR', 'The brokers rejected the credentials. Check the SASL mechanism, user name and password.', { detail });
   }
@@ -219,22 +224,27 @@ export class PlatformaticKafka implements KafkaPort {
 
   /**
    * The shape every batched group call shares: group ids per coordinator in request-sized chunks,
-   * a bounded number of requests in flight, per-group errors skipped (the rest of the answer kept).
+   * a bounded number of requests in flight, per-group errors set aside by name (the rest of the
+   * answer kept), so a caller can tell "still loading" from "no such group".
    */
   #perGroup<G extends { errorCode: number; groupId: string }, D>(
     groupIds: string[],
     coordinators: Coordinators | undefined,
     request: (connection: Connection, ids: string[]) => Promise<{ groups: G[] }>,
     describe: (group: G) => D | null,
-  ): Promise<Map<string, D>> {
+  ): Promise<GroupAnswers<D>> {
     return this.#guard(async () => {
-      const result = new Map<string, D>();
+      const failed = new Map<string, string>();
+      const result: GroupAnswers<D> = Object.assign(new Map<string, D>(), { failed });
       if (groupIds.length === 0) return result;
       await mapLimit(await this.#batches(groupIds, coordinators), REQUESTS_IN_FLIGHT, async ({ coordinator, groupIds: ids }) => {
         const connection = await this.#admin.connections.get(coordinator);
         const response = await keepPartialResponse(request(connection, ids));
         for (const g of response.groups) {
-          if (g.errorCode !== 0) continue;
+          if (g.errorCode !== 0) {
+            failed.set(g.groupId, (protocolErrorsCodesById as Record<number, string>)[g.errorCode] ?? `error ${g.errorCode}`);
+            continue;
+          }
           const described = describe(g);
           if (described !== null) result.set(g.groupId, described);
         }
@@ -251,7 +261,7 @@ export class PlatformaticKafka implements KafkaPort {
       : consumerGroupDescribeV0.api.async(connection, ids, false) as unknown as Promise<ConsumerGroupDescribeV1Response>;
   }
 
-  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ConsumerGroupDescription>> {
+  describeConsumerGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ConsumerGroupDescription>> {
     return this.#perGroup(groupIds, coordinators, (c, ids) => this.#consumerDescribe(c, ids), (g) => ({
       groupId: g.groupId,
       state: g.groupState,
@@ -274,7 +284,7 @@ export class PlatformaticKafka implements KafkaPort {
     }));
   }
 
-  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ShareGroupDescription>> {
+  describeShareGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ShareGroupDescription>> {
     return this.#perGroup(groupIds, coordinators, (c, ids) => shareGroupDescribeV1.async(c, ids, false), (g) => ({
       groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, assignor: g.assignorName,
       members: g.members.map((m) => ({
@@ -284,7 +294,7 @@ export class PlatformaticKafka implements KafkaPort {
     }));
   }
 
-  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, StreamsGroupDescription>> {
+  describeStreamsGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<StreamsGroupDescription>> {
     return this.#perGroup(groupIds, coordinators, (c, ids) => streamsGroupDescribeV0.async(c, ids, false), (g) => ({
       groupId: g.groupId, state: g.groupState, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch,
       members: g.members.map((m) => ({
@@ -296,7 +306,7 @@ export class PlatformaticKafka implements KafkaPort {
     }));
   }
 
-  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, ClassicGroupDescription>> {
+  describeClassicGroups(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<ClassicGroupDescription>> {
     return this.#perGroup(groupIds, coordinators, (c, ids) => describeGroupsV5.api.async(c, ids, false), (g) => {
       // A group that does not exist comes back as Dead with no protocol type and no error.
       if (g.groupState === 'Dead' && g.protocolType === '') return null;
@@ -325,7 +335,7 @@ export class PlatformaticKafka implements KafkaPort {
     });
   }
 
-  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<Map<string, CommittedOffset[]>> {
+  committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<CommittedOffset[]>> {
     // As an admin: no member id, epoch -1, all topics (null).
     const request = (c: Connection, ids: string[]) => offsetFetchV9.api.async(c, ids.map((groupId) => ({ groupId, memberId: null, memberEpoch: -1, topics: null })), false);
     return this.#perGroup(groupIds, coordinators, request, (g) => {

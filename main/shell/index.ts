@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
-import { monitorWorkerBundle, useMonitorWorkerFile } from '../kafka/monitor/monitor-host';
+import { monitorWorkerBundle } from '../kafka/monitor/monitor-host';
 import { createServices } from '../services';
 import { findExampleWorkspace } from '../workspace/example-location';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
@@ -21,7 +21,6 @@ async function chooseWorkspaceFolder(): Promise<string | null> {
   const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
-useMonitorWorkerFile(monitorWorkerBundle(here));
 
 async function createWindow() {
   const window = new BrowserWindow({
@@ -48,6 +47,7 @@ app.whenReady().then(async () => {
     transport: 'electron', dataDir, secrets: new SafeStorageSecretStore(dataDir), version: app.getVersion(),
     exampleWorkspaceDir: findExampleWorkspace(here, app.isPackaged ? process.resourcesPath : undefined),
     folderPicker: chooseWorkspaceFolder,
+    monitorWorkerFile: monitorWorkerBundle(here),
   });
   installGuards();
   serveRenderer(path.join(here, '../renderer'));

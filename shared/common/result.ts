@@ -11,6 +11,7 @@ export const errorCodes = [
   'NO_PROFILE', // no connection profile is active
   'KAFKA_UNREACHABLE', // no broker answered
   'KAFKA_ERROR', // a broker answered with an error
+  'KAFKA_LOADING', // a group coordinator is still loading its groups (a broker just started): try again shortly
   'GROUP_NOT_EMPTY', // the group has active members: stop them before changing its offsets
   'CONFIRMATION_REQUIRED', // a production profile needs its name typed to apply a destructive action
   'STALE_PREVIEW', // what a preview showed has changed since: preview again before applying
@@ -58,6 +59,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   NO_PROFILE: 409,
   KAFKA_UNREACHABLE: 503,
   KAFKA_ERROR: 502,
+  KAFKA_LOADING: 503,
   GROUP_NOT_EMPTY: 409,
   CONFIRMATION_REQUIRED: 428,
   STALE_PREVIEW: 409,

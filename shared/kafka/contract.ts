@@ -2,7 +2,7 @@
 // the three control actions on a group, each previewed by a dry run first.
 import { z } from 'zod';
 import { method, noInput } from '../common/contract-method';
-import { clusterSchema, groupDetailSchema, groupSummarySchema } from './groups';
+import { clusterSchema, groupListSchema, liveGroupDetailSchema } from './groups';
 import { groupHealthSchema, groupHistorySchema } from './monitoring';
 import { deleteGroupInputSchema, deleteOffsetsInputSchema, deletePreviewSchema, resetInputSchema, resetResultSchema } from './offset-reset';
 
@@ -12,8 +12,9 @@ const groupReaders = ['groups.list', 'groups.describe', 'groups.health', 'groups
 
 export const kafkaContract = {
   'cluster.describe': method({ input: noInput, output: clusterSchema, live: 10_000 }),
-  'groups.list': method({ input: noInput, output: z.object({ groups: z.array(groupSummarySchema) }), live: 3_000 }),
-  'groups.describe': method({ input: groupId, output: groupDetailSchema, live: 2_000 }),
+  // Each live answer about groups carries its freshness: when it was read, and whether its source is keeping up.
+  'groups.list': method({ input: noInput, output: groupListSchema, live: 3_000 }),
+  'groups.describe': method({ input: groupId, output: liveGroupDetailSchema, live: 2_000 }),
   'groups.health': method({ input: groupId, output: groupHealthSchema, live: 5_000 }),
   'groups.history': method({
     input: z.object({ groupId: z.string().min(1), stuckAfterMs: z.number().int().min(0).max(86_400_000).optional() }).strict(),

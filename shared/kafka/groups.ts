@@ -1,6 +1,7 @@
 // Consumer-group shapes as the public API and the console see them. Fields that do not apply to a
 // group's type are null (for example the group epoch of a classic group).
 import { z } from 'zod';
+import { freshnessSchema } from './freshness';
 
 export const groupTypes = ['classic', 'consumer', 'share', 'streams'] as const;
 export type GroupType = (typeof groupTypes)[number];
@@ -22,8 +23,22 @@ export const groupSummarySchema = z.object({
   health: z.enum(['OK', 'WARN', 'ERR']).nullable(),
   /** Seconds behind (interpolation model, worst partition); null when unknown. */
   lagSeconds: z.number().nullable(),
+  /** True when lagSeconds is a lower bound: the group is at least that far behind (absent: exact). */
+  lagSecondsAtLeast: z.boolean().optional(),
+  /**
+   * Since when the cluster has not listed this group (absent or null: it is listed). A restarting
+   * broker lists fewer groups, or none, for a while: a group is kept, marked, for a grace period.
+   */
+  missingSince: z.number().nullable().optional(),
 });
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
+
+/**
+ * groups.list: every group, and how old the sweep they come from is. Sluice always says; the field
+ * is optional so that a list with no sweep behind it (a client's own fixture) stays a valid list.
+ */
+export const groupListSchema = z.object({ groups: z.array(groupSummarySchema), freshness: freshnessSchema.optional() });
+export type GroupList = z.infer<typeof groupListSchema>;
 
 export const topicPartitionsSchema = z.object({ topic: z.string(), partitions: z.array(z.number()) });
 export type TopicPartitions = z.infer<typeof topicPartitionsSchema>;
@@ -75,6 +90,10 @@ export const groupDetailSchema = z.object({
   offsets: z.array(partitionOffsetSchema),
 });
 export type GroupDetail = z.infer<typeof groupDetailSchema>;
+
+/** groups.describe: the detail, and when it was read (the last good answer while the coordinator does not answer). */
+export const liveGroupDetailSchema = groupDetailSchema.extend({ freshness: freshnessSchema });
+export type LiveGroupDetail = z.infer<typeof liveGroupDetailSchema>;
 
 export const clusterSchema = z.object({
   clusterId: z.string(),

@@ -1,6 +1,7 @@
 // Shapes of groups.health and groups.history: health with its evidence, lag in time with the model
 // that produced each number, and the history behind the charts.
 import { z } from 'zod';
+import { freshnessSchema } from './freshness';
 import { groupTypes } from './groups';
 
 export const partitionStatusSchema = z.enum(['OK', 'WARN', 'STALL', 'STOP', 'REWIND']);
@@ -49,6 +50,8 @@ export const groupHealthSchema = z.object({
   produceRate: z.number().nullable(),
   drain: drainSchema,
   partitions: z.array(partitionHealthSchema),
+  /** How old the sweep behind this verdict is. */
+  freshness: freshnessSchema,
 });
 export type GroupHealth = z.infer<typeof groupHealthSchema>;
 

@@ -1,12 +1,18 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
-//   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication|governance] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak] [--start-runs=3]
+//                    [--only=replication|governance|sweep|start|restart-soak] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--private-broker]   the 10,000 groups on a broker of the bench's own (bench-results/private-broker), not the sandbox's
+//   --only=restart-soak [--soak-minutes=90] [--restart-every=15]: polling 10,000 groups on the bench's own broker, killed
+//                    (-9) and restarted every N minutes; not part of the default run
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
 import type { GroupSummary } from '../../shared/kafka/groups';
 import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/kafka-broker';
+import { PrivateBroker } from '../support/private-broker';
 import { soak } from './memory';
+import { restartSoak } from './restart-soak';
+import { startBench } from './start';
 import { replicationBench } from './replication';
 import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
 import { rendererBench } from './renderer';
@@ -15,7 +21,12 @@ import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
-const brokers = process.env.SLUICE_BENCH_BROKERS ?? bootstrap;
+const only = args.get('only');
+// The restart soak kills its broker, so it always runs on the bench's own, never the sandbox's.
+const privateBroker = args.has('private-broker') || only === 'restart-soak'
+  ? await PrivateBroker.create({ home: 'bench-results/private-broker', heapMb: 1024 })
+  : null;
+const brokers = privateBroker?.bootstrap ?? process.env.SLUICE_BENCH_BROKERS ?? bootstrap;
 const log = (line: string) => console.log(line);
 /** Ends the run early when only one part was asked for (`--only=replication`). */
 class BenchDone extends Error {}
@@ -24,7 +35,7 @@ const results: Record<string, unknown> = { date: new Date().toISOString(), machi
 function filterBench(groups: number) {
   const rows: GroupSummary[] = Array.from({ length: groups }, (_, i) => ({
     groupId: `bench-group-${String(i).padStart(5, '0')}`, type: i % 3 ? 'classic' : 'consumer', state: i % 5 ? 'Empty' : 'Stable',
-    members: i % 7, coordinator: null, totalLag: (i * 7919) % 5000, health: (['OK', 'WARN', 'ERR'] as const)[i % 3]!, lagSeconds: i % 600,
+    members: i % 7, coordinator: null, totalLag: (i * 7919) % 5000, health: (['OK', 'WARN', 'ERR'] as const)[i % 3]!, lagSeconds: i % 600, lagSecondsAtLeast: i % 11 === 0, missingSince: null,
   }));
   const keystrokes = ['b', 'be', 'ben', 'benc', 'bench', 'bench-group-1', 'bench-group-12', 'stable'];
   const times: number[] = [];
@@ -40,9 +51,21 @@ function filterBench(groups: number) {
   return { medianMs: median(times), maxMs: Math.max(...times) };
 }
 
-const startedBroker = !(await portAnswers());
+/** The start bench runs the built server, as `npm run serve` does. */
+async function runStart(runs: number) {
+  const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('Building the console failed');
+  const r = await startBench(brokers, runs, log);
+  log(`   median: first rows ${r.medianFirstRowsMs} ms, complete list ${r.medianCompleteMs} ms (target ≤ 2,000 ms); kafka-consumer-groups --list ${r.cli.medianMs} ms (names only)`);
+  return r;
+}
+
+const startedBroker = !privateBroker && !(await portAnswers());
 if (startedBroker) await startBroker(log);
-const only = args.get('only');
+if (privateBroker) {
+  log(`Starting the bench's own broker on ${privateBroker.bootstrap} (data in ${privateBroker.home})…`);
+  await privateBroker.start(600_000);
+}
 try {
   if (!only || only === 'governance') {
     const governance = governanceBench(log);
@@ -64,6 +87,25 @@ try {
   log(`\n== Scale: ${scale.groups} groups over ${scale.topics * scale.partitionsPerTopic} partitions`);
   await ensureScale(brokers, log);
 
+  if (only === 'restart-soak') {
+    const minutes = Number(args.get('soak-minutes') ?? 90);
+    const every = Number(args.get('restart-every') ?? 15);
+    log(`\n== Restart soak: polling every group for ${minutes} min, the broker killed (-9) and restarted every ${every} min`);
+    const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log);
+    results.restartSoak = r;
+    const recoveries = r.restarts.map((x) => (x.recoveryMs === null ? 'none' : `${(x.recoveryMs / 1000).toFixed(1)} s`)).join(', ');
+    log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
+    log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
+    throw new BenchDone();
+  }
+
+  if (only === 'start') {
+    const runs = Number(args.get('start-runs') ?? 3);
+    log(`\n== Start: cold process → first complete groups list, ${runs} runs, beside kafka-consumer-groups --list`);
+    results.start = await runStart(runs);
+    throw new BenchDone();
+  }
+
   const runs = Number(args.get('runs') ?? 7);
   log(`\n== Sluice full sweep (list + state + lag of every group), ${runs} runs`);
   const sweep = await sluiceSweep(brokers, runs);
@@ -76,6 +118,13 @@ try {
     const ratio = cli.ms / median(sweep.times);
     results.kafkaCli = { ms: Math.round(cli.ms), rows: cli.rows, timedOut: cli.timedOut, ratio: Number(ratio.toFixed(1)) };
     log(`   ${cli.timedOut ? '> ' : ''}${(cli.ms / 1000).toFixed(1)} s (${cli.rows} rows): Sluice is ${ratio.toFixed(1)}× faster`);
+  }
+  if (only === 'sweep') throw new BenchDone();
+
+  if (!args.has('skip-start')) {
+    const runs = Number(args.get('start-runs') ?? 3);
+    log(`\n== Start: cold process → first complete groups list, ${runs} runs, beside kafka-consumer-groups --list`);
+    results.start = await runStart(runs);
   }
 
   log('\n== Filter + sort of 10,000 rows per keystroke (pure function, as the table runs it)');
@@ -108,6 +157,7 @@ try {
   if (!(error instanceof BenchDone)) throw error;
 } finally {
   if (startedBroker) await stopBroker(log);
+  if (privateBroker) await privateBroker.stop();
 }
 fs.mkdirSync('bench-results', { recursive: true });
 fs.writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2));

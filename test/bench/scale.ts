@@ -8,9 +8,28 @@ export const scale = { topics: 200, partitionsPerTopic: 10, groups: 10_000, reco
 export const topicName = (i: number) => `bench-topic-${String(i).padStart(3, '0')}`;
 export const groupName = (i: number) => `bench-group-${String(i).padStart(5, '0')}`;
 
+/**
+ * A broker that has just started lists only the groups its coordinator has loaded so far (none at
+ * first), without an error; counting then would create every group again. Wait until describing a
+ * group no longer answers "loading".
+ */
+async function waitForGroupCoordinator(admin: Admin, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await admin.describeGroups({ groups: [groupName(0)] });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 export async function ensureScale(brokers: string, log: (line: string) => void): Promise<void> {
   const admin = new Admin({ clientId: 'sluice-bench-setup', bootstrapBrokers: [brokers], retries: 3 });
   try {
+    await waitForGroupCoordinator(admin);
     const groups = await admin.listGroups({});
     const existing = [...groups.keys()].filter((g) => g.startsWith('bench-group-')).length;
     if (existing >= scale.groups) {

@@ -2,13 +2,13 @@
 // polling every group every 5 s, reporting the whole process's resident memory after each sweep.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MonitorHost, monitorWorkerBundle, useMonitorWorkerFile } from '../../main/kafka/monitor/monitor-host';
+import { MonitorHost, monitorWorkerBundle } from '../../main/kafka/monitor/monitor-host';
 
 // Bundled by the bench next to the worker's bundle.
-if (import.meta.url.endsWith('.mjs')) useMonitorWorkerFile(monitorWorkerBundle(path.dirname(fileURLToPath(import.meta.url))).replace(/\.js$/, '.mjs'));
+const workerFile = import.meta.url.endsWith('.mjs') ? monitorWorkerBundle(path.dirname(fileURLToPath(import.meta.url)), '.mjs') : undefined;
 
 const brokers = process.argv[2] ?? '127.0.0.1:9092';
-const monitor = new MonitorHost({ bootstrapBrokers: [brokers], tls: { enabled: false, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'none', username: '', password: null } }, { intervalMs: 5_000 });
+const monitor = new MonitorHost({ bootstrapBrokers: [brokers], tls: { enabled: false, verifyServerCertificate: true, caCertificate: null }, sasl: { mechanism: 'none', username: '', password: null } }, { intervalMs: 5_000, workerFile });
 let lastReported = 0;
 monitor.onChange(() => {
   const sweep = monitor.lastSweep;

@@ -2,31 +2,38 @@
 // answers the groups list, health and history from it. Polling lives here, in main; the console
 // only receives what changed.
 import fs from 'node:fs';
+import { sweepFreshness, type Freshness } from '../../../shared/kafka/freshness';
 import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
 import { evaluatePartition } from '../../../shared/kafka/health';
-import { partitionKey, splitPartitionKey } from '../../../shared/kafka/groups';
+import { offsetCommittingTypes, partitionKey, splitPartitionKey } from '../../../shared/kafka/groups';
 import { interpolatedLag, ratePerSecond, recordSample, timeToDrain, timestampLag, type OffsetSample } from '../../../shared/kafka/lag-time';
 import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
 import { totalLag } from '../../../shared/kafka/lag';
 import { AppFailure } from '../../../shared/common/result';
 import { createLogger } from '../../platform/logger';
+import { withDeadline } from '../deadline';
 import type { KafkaPort } from '../kafka-port';
-import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, timeInState, trackStatus, type GroupTrack } from './group-track';
+import { groupHealthFacts, stuckMembers, timeInState, worstLagSeconds } from '../../../shared/kafka/group-health';
+import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, trackStatus, type GroupTrack } from './group-track';
+import { GroupPresence, type PresenceSettings } from './group-presence';
 import { historyFile, loadHistory, saveHistory } from './history-file';
-import type { MemberObservation, MonitorApi, SweepInfo } from './monitor-api';
+import type { MemberObservation, MonitorApi, MonitoredGroups, SweepInfo } from './monitor-api';
 import { sweepGroups, type Sweep, type SweptGroup } from './sweep';
 
 const log = createLogger('monitor');
 
 export type { SweepInfo } from './monitor-api';
 const LOG_END_SAMPLES = 120;
+/** Record timestamps are a second opinion on lag: a hung broker must not hold up the health verdict. */
+const RECORD_TIMESTAMPS_DEADLINE_MS = 3_000;
 
 export interface MonitorOptions {
   intervalMs?: number;
   historyDir?: string;
   saveEveryMs?: number;
+  /** How long a group the cluster stops listing is kept, and its history (see group-presence.ts). */
+  presence?: PresenceSettings;
 }
-
 
 export class GroupMonitor implements MonitorApi {
   readonly #tracks = new Map<string, GroupTrack>();
@@ -40,12 +47,19 @@ export class GroupMonitor implements MonitorApi {
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #clusterId: string | null = null;
+  #loading: Promise<void> | null = null;
   #lastSave = Date.now();
   #lastError: unknown = null;
+  /** When the sweep running now started; null between sweeps. */
+  #sweepStartedAt: number | null = null;
+  /** Start of the first complete sweep whose list was the same as the last one's. */
+  #unchangedSince: number | null = null;
+  readonly #presence: GroupPresence;
   readonly #intervalMs: number;
 
   constructor(private readonly kafka: KafkaPort, private readonly options: MonitorOptions = {}) {
     this.#intervalMs = options.intervalMs ?? 5_000;
+    this.#presence = new GroupPresence(options.presence);
     this.#firstSweep = this.#tick();
   }
 
@@ -56,15 +70,25 @@ export class GroupMonitor implements MonitorApi {
 
   get lastSweep(): SweepInfo | null { return this.#lastSweep; }
 
-  /** The type of a group as the last sweep listed it. */
+  /** The type of a group as the last sweep listed it (or as it was while missing from the list). */
   typeOf(groupId: string): GroupType | undefined { return this.#types.get(groupId); }
 
   types(): Array<[string, GroupType]> { return [...this.#types]; }
 
-  async #loadOnce(): Promise<void> {
-    if (this.#clusterId || !this.options.historyDir) return;
-    this.#clusterId = (await this.kafka.describeCluster()).clusterId;
-    const loaded = loadHistory(historyFile(this.options.historyDir, this.#clusterId));
+  /** Loads the saved history once; a failed attempt is tried again with the next sweep. */
+  #loadOnce(): Promise<void> {
+    this.#loading ??= this.#load().catch((error: unknown) => {
+      this.#loading = null;
+      throw error;
+    });
+    return this.#loading;
+  }
+
+  async #load(): Promise<void> {
+    if (!this.options.historyDir) return;
+    const clusterId = (await this.kafka.describeCluster()).clusterId;
+    this.#clusterId = clusterId;
+    const loaded = loadHistory(historyFile(this.options.historyDir, clusterId));
     if (!loaded) return;
     for (const [id, t] of loaded.groups) this.#tracks.set(id, t);
     for (const [k, v] of loaded.logEnds) this.#logEnds.set(k, v);
@@ -73,10 +97,15 @@ export class GroupMonitor implements MonitorApi {
   async #tick(): Promise<void> {
     if (this.#closed) return;
     try {
-      await this.#loadOnce();
+      // The saved history loads while the first sweep runs (it needs the cluster id, one more
+      // round trip): a console opened in an incident wants its first list as early as it can.
+      const loading = this.#loadOnce();
+      loading.catch(() => undefined);
       const first = this.#summaries === null;
+      this.#sweepStartedAt = Date.now();
       // Only the first sweep streams partial results; later ones replace the list in one step.
       const sweep = await sweepGroups(this.kafka, first ? (partial) => this.#publish(partial, false) : undefined);
+      await loading;
       if (this.#closed) return;
       this.#lastError = null;
       this.#publish(sweep, true);
@@ -86,6 +115,7 @@ export class GroupMonitor implements MonitorApi {
       log.warn('sweep failed', error instanceof Error ? error.message : error);
       for (const listener of this.#listeners) listener();
     } finally {
+      this.#sweepStartedAt = null;
       if (!this.#closed) this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#intervalMs);
     }
   }
@@ -99,16 +129,24 @@ export class GroupMonitor implements MonitorApi {
         recordSample(samples, offset, at, LOG_END_SAMPLES);
       }
       this.#lastSweep = { at: sweep.at, durationMs: sweep.durationMs, groups: sweep.groups.length, complete: true };
-      this.#types.clear();
-      for (const g of sweep.groups) this.#types.set(g.groupId, g.type);
     }
     const listed = new Set<string>();
-    this.#summaries = sweep.groups.map((g) => {
+    const summaries = sweep.groups.map((g) => {
       listed.add(g.groupId);
       return complete ? this.#observe(g, sweep) : this.#partialSummary(g, sweep);
     });
-    this.#summaries.sort((a, b) => a.groupId.localeCompare(b.groupId));
-    if (complete) for (const id of this.#tracks.keys()) if (!listed.has(id)) this.#tracks.delete(id);
+    if (complete) {
+      // A group the cluster did not list is kept, marked missing, through its grace; its history
+      // goes only after the retention (a restarting broker lists no groups for a while).
+      const verdict = this.#presence.afterSweep(listed, [...this.#tracks].map(([id, t]) => [id, t.lastSeen] as const), at);
+      for (const id of verdict.expired) this.#tracks.delete(id);
+      for (const [id, since] of verdict.missing) summaries.push(missingSummary(id, this.#tracks.get(id)!, since));
+      this.#types.clear();
+      for (const g of summaries) this.#types.set(g.groupId, g.type);
+    }
+    summaries.sort((a, b) => a.groupId.localeCompare(b.groupId));
+    if (complete && (this.#unchangedSince === null || !sameSummaries(this.#summaries, summaries))) this.#unchangedSince = at;
+    this.#summaries = summaries;
     for (const listener of this.#listeners) listener();
   }
 
@@ -121,7 +159,7 @@ export class GroupMonitor implements MonitorApi {
       groupId: g.groupId, type: g.type, state: g.state,
       members: g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? g.streams?.members.length ?? null,
       coordinator: g.coordinator, totalLag: lags ? totalLag(lags) : null,
-      health: this.#tracks.get(g.groupId) ? trackStatus(this.#tracks.get(g.groupId)!) : null, lagSeconds: null,
+      health: this.#tracks.get(g.groupId) ? trackStatus(this.#tracks.get(g.groupId)!) : null, lagSeconds: null, lagSecondsAtLeast: false, missingSince: null,
     };
   }
 
@@ -141,28 +179,58 @@ export class GroupMonitor implements MonitorApi {
       observeMembers(track, g.classic.members.map((m) => ({ memberId: m.memberId, clientId: m.clientId, memberEpoch: null })), at);
     }
     const members = g.consumer?.members.length ?? g.classic?.members.length ?? g.share?.members.length ?? g.streams?.members.length ?? null;
+    track.coordinator = g.coordinator;
+    if (g.committed === undefined && offsetCommittingTypes.has(g.type)) {
+      // The coordinator could not say (still loading): keep the partitions and the last lag known.
+      const last = track.points.last();
+      return { groupId: g.groupId, type: g.type, state: g.state, members, coordinator: g.coordinator, totalLag: last?.[1] ?? null, health: trackStatus(track), lagSeconds: last?.[2] ?? null, lagSecondsAtLeast: false, missingSince: null };
+    }
     const observations = (g.committed ?? []).flatMap((o) => {
       const key = partitionKey(o.topic, o.partition);
       const logEndOffset = sweep.logEnds.get(key);
       return logEndOffset === undefined ? [] : [{ key, committedOffset: o.offset, logEndOffset }];
     });
-    observePartitions(track, observations, at, (members ?? 0) > 0);
+    // A partition is forgotten when its committed offset is gone, not when its log end is unknown.
+    observePartitions(track, observations, at, (members ?? 0) > 0, new Set((g.committed ?? []).map((o) => partitionKey(o.topic, o.partition))));
     const lag = g.committed === undefined ? null : totalLag(observations.map((o) => Math.max(0, o.logEndOffset - o.committedOffset)));
-    let lagSeconds: number | null = null;
-    for (const o of observations) {
-      const seconds = interpolatedLag(this.#logEnds.get(o.key) ?? [], o.committedOffset, at).seconds;
-      if (seconds !== null) lagSeconds = Math.max(lagSeconds ?? 0, seconds);
-    }
-    observeGroupLag(track, lag, lagSeconds, at);
-    return { groupId: g.groupId, type: g.type, state: g.state, members, coordinator: g.coordinator, totalLag: lag, health: trackStatus(track), lagSeconds };
+    const lagSeconds = worstLagSeconds(observations.map((o) => interpolatedLag(this.#logEnds.get(o.key) ?? [], o.committedOffset, at)));
+    observeGroupLag(track, lag, lagSeconds.seconds, at);
+    return {
+      groupId: g.groupId, type: g.type, state: g.state, members, coordinator: g.coordinator, totalLag: lag, health: trackStatus(track),
+      lagSeconds: lagSeconds.seconds, lagSecondsAtLeast: lagSeconds.atLeast, missingSince: null,
+    };
   }
 
-  /** The latest list; during the very first sweep, what has arrived so far. */
+  /** How old the last complete sweep is, and whether the cluster keeps up. */
+  async freshness(): Promise<Freshness> {
+    return this.#freshness();
+  }
+
+  #freshness(): Freshness {
+    const error = this.#lastError;
+    return sweepFreshness({
+      lastCompleteAt: this.#lastSweep?.at ?? null,
+      lastDurationMs: this.#lastSweep?.durationMs ?? null,
+      inFlightSince: this.#sweepStartedAt,
+      lastError: error === null ? null : error instanceof Error ? error.message : String(error),
+      intervalMs: this.#intervalMs,
+      unchangedSince: this.#unchangedSince,
+    }, Date.now(), this.#sweepStartedAt);
+  }
+
+  /**
+   * The latest list (during the very first sweep, what has arrived so far). Once there is data, a
+   * failing or hung cluster makes it old, never an error: groupList() says how old.
+   */
   async summaries(): Promise<GroupSummary[]> {
     if (this.#summaries === null) await this.#firstSweep;
     if (this.#summaries === null) throw this.#lastError ?? new AppFailure('KAFKA_UNREACHABLE', 'The first sweep of the cluster has not finished.');
-    if (this.#lastError && this.#lastSweep && Date.now() - this.#lastSweep.at > this.#intervalMs * 3) throw this.#lastError;
     return this.#summaries;
+  }
+
+  /** The latest list and how old it is. */
+  async groupList(): Promise<MonitoredGroups> {
+    return { groups: await this.summaries(), freshness: this.#freshness() };
   }
 
   /** Lets a group page feed the history with its faster describe polling. */
@@ -185,18 +253,17 @@ export class GroupMonitor implements MonitorApi {
   }
 
   async health(groupId: string, withRecordTimestamps = true): Promise<GroupHealth> {
-    await this.summaries();
+    const { freshness } = await this.groupList();
     const track = this.#track(groupId);
     const now = Date.now();
     const entries = [...track.partitions].filter(([, p]) => p.window.length > 0);
+    const none = () => new Map<string, number | null>();
     const timestamps = withRecordTimestamps
-      ? await this.kafka.recordTimestamps(entries.flatMap(([key, p]) => {
+      ? await withDeadline(this.kafka.recordTimestamps(entries.flatMap(([key, p]) => {
         const last = p.window[p.window.length - 1]!;
         return last.lag > 0 ? [{ ...splitPartitionKey(key), offset: last.offset }] : [];
-      })).catch(() => new Map<string, number | null>())
-      : new Map<string, number | null>();
-    let consume: number | null = null;
-    let produce: number | null = null;
+      })).catch(none), RECORD_TIMESTAMPS_DEADLINE_MS, none)
+      : none();
     const hasActiveMembers = track.members.size > 0;
     const partitions = entries.map(([key, p]) => {
       const last = p.window[p.window.length - 1]!;
@@ -205,8 +272,6 @@ export class GroupMonitor implements MonitorApi {
       const interpolated = interpolatedLag(logEndSamples, last.offset, now);
       const consumeRate = ratePerSecond(p.committed, now);
       const produceRate = ratePerSecond(logEndSamples, now);
-      if (consumeRate !== null) consume = (consume ?? 0) + consumeRate;
-      if (produceRate !== null) produce = (produce ?? 0) + produceRate;
       return {
         ...splitPartitionKey(key),
         status: health.status, rule: health.rule, complete: health.complete,
@@ -216,19 +281,11 @@ export class GroupMonitor implements MonitorApi {
         window: p.window.map((r) => ({ from: r.firstAt, to: r.lastAt, count: r.count, offset: r.offset, lag: r.lag, logEndOffset: r.logEndOffset })),
       };
     }).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
-    const worst = <T extends { interpolated: number | null; atLeast: boolean; method: 'interpolated' | 'extrapolated' | 'lower-bound' | null; recordTimestamp: number | null }>(list: T[]) => ({
-      interpolated: list.reduce<number | null>((m, l) => (l.interpolated === null ? m : Math.max(m ?? 0, l.interpolated)), null),
-      atLeast: list.some((l) => l.atLeast),
-      method: list.reduce<T | null>((w, l) => (l.interpolated !== null && (w === null || l.interpolated > (w.interpolated ?? -1)) ? l : w), null)?.method ?? null,
-      recordTimestamp: list.reduce<number | null>((m, l) => (l.recordTimestamp === null ? m : Math.max(m ?? 0, l.recordTimestamp)), null),
-    });
-    const lag = partitions.length ? partitions.reduce((n, p) => n + p.lag, 0) : null;
     return {
-      groupId, status: trackStatus(track), evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.lastAt)) : null,
-      complete: partitions.every((p) => p.complete), lag,
-      lagSeconds: worst(partitions.map((p) => p.lagSeconds)),
-      consumeRate: consume, produceRate: produce, drain: timeToDrain(lag, consume, produce),
+      groupId, evaluatedAt: entries.length ? Math.max(...entries.map(([, p]) => p.window[p.window.length - 1]!.lastAt)) : null,
+      ...groupHealthFacts(partitions),
       partitions,
+      freshness,
     };
   }
 
@@ -236,8 +293,6 @@ export class GroupMonitor implements MonitorApi {
     await this.summaries();
     const track = this.#track(groupId);
     const now = Date.now();
-    const stuckMembers = [...track.members].flatMap(([memberId, m]) =>
-      m.behindSince !== null && now - m.behindSince >= stuckAfterMs ? [{ memberId, clientId: m.clientId, memberEpoch: m.memberEpoch, behindSince: m.behindSince, behindForMs: now - m.behindSince }] : []);
     const firstPoint = track.points.length > 0 ? track.points.at(0)[0]! : null;
     const firstSpan = track.spans[0]?.from ?? null;
     return {
@@ -246,12 +301,23 @@ export class GroupMonitor implements MonitorApi {
       partitions: [...track.partitions].map(([key, p]) => ({ ...splitPartitionKey(key), points: p.points.toArray() as Array<[number, number]> })).sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
       events: track.events,
       states: [...track.spans, { state: track.state, from: track.stateSince, to: now }],
-      timeInStateMs: timeInState(track, now),
+      timeInStateMs: timeInState(track.spans, { state: track.state, since: track.stateSince }, now),
       epochs: { groupEpoch: track.groupEpoch, assignmentEpoch: track.assignmentEpoch },
-      stuckMembers, stuckAfterMs,
+      stuckMembers: stuckMembers(track.members, now, stuckAfterMs), stuckAfterMs,
       since: firstPoint === null ? firstSpan : firstSpan === null ? firstPoint : Math.min(firstPoint, firstSpan),
       generatedAt: now,
     };
+  }
+
+  /** Sluice deleted the group: it leaves the list and its history goes, now and on disk. */
+  async forget(groupId: string): Promise<void> {
+    this.#tracks.delete(groupId);
+    this.#presence.forget(groupId);
+    this.#types.delete(groupId);
+    if (this.#summaries) this.#summaries = this.#summaries.filter((g) => g.groupId !== groupId);
+    this.#unchangedSince = null;
+    this.#maybeSave(true);
+    for (const listener of this.#listeners) listener();
   }
 
   /** Forces the next sweep now (after a reset or delete). */
@@ -280,4 +346,26 @@ export class GroupMonitor implements MonitorApi {
     if (this.#timer) clearTimeout(this.#timer);
     this.#maybeSave(true);
   }
+}
+
+/** A group the cluster stopped listing, as last observed: its last lag, state and verdict, marked missing. */
+function missingSummary(groupId: string, track: GroupTrack, since: number): GroupSummary {
+  const last = track.points.last();
+  return {
+    groupId, type: track.type, state: track.state, members: track.membersObserved ? track.members.size : null, coordinator: track.coordinator,
+    totalLag: last?.[1] ?? null, health: trackStatus(track), lagSeconds: last?.[2] ?? null, lagSecondsAtLeast: false, missingSince: since,
+  };
+}
+
+/** Whether two sorted lists say the same (compared field by field: 10,000 rows every sweep). */
+function sameSummaries(a: readonly GroupSummary[] | null, b: readonly GroupSummary[]): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.groupId !== y.groupId || x.type !== y.type || x.state !== y.state || x.members !== y.members || x.totalLag !== y.totalLag
+      || x.health !== y.health || x.lagSeconds !== y.lagSeconds || x.lagSecondsAtLeast !== y.lagSecondsAtLeast || x.missingSince !== y.missingSince
+      || x.coordinator?.nodeId !== y.coordinator?.nodeId || x.coordinator?.host !== y.coordinator?.host || x.coordinator?.port !== y.coordinator?.port) return false;
+  }
+  return true;
 }

@@ -1,7 +1,8 @@
 // What Sluice remembers about one group between sweeps: health windows and committed-offset
 // samples per partition, change-only lag points for charts, and a bounded event log of state
 // transitions, epoch bumps and member joins and leaves (the rebalance timeline).
-import type { GroupType } from '../../../shared/kafka/groups';
+import type { BrokerRef, GroupType } from '../../../shared/kafka/groups';
+import { lagPointMoved } from '../../../shared/kafka/group-health';
 import { appendObservation, evaluatePartition, groupStatus, type PartitionStatus, type WindowRun } from '../../../shared/kafka/health';
 import { recordSample, type OffsetSample } from '../../../shared/kafka/lag-time';
 import { PointRing } from './point-ring';
@@ -37,7 +38,10 @@ export interface GroupTrack {
   type: GroupType;
   state: string;
   stateSince: number;
+  /** When the cluster last listed (or a describe found) the group. */
   lastSeen: number;
+  /** Its coordinator at the last sweep (not saved: found again by the next one). */
+  coordinator: BrokerRef | null;
   groupEpoch: number | null;
   assignmentEpoch: number | null;
   /** [time, total lag, lag seconds] when either changed noticeably. */
@@ -52,7 +56,7 @@ export interface GroupTrack {
 }
 
 export function newGroupTrack(type: GroupType, state: string, at: number): GroupTrack {
-  return { type, state, stateSince: at, lastSeen: at, groupEpoch: null, assignmentEpoch: null, points: new PointRing(3, limits.groupPoints), events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
+  return { type, state, stateSince: at, lastSeen: at, coordinator: null, groupEpoch: null, assignmentEpoch: null, points: new PointRing(3, limits.groupPoints), events: [], spans: [], members: new Map(), membersObserved: false, partitions: new Map() };
 }
 
 const push = <T>(list: T[], item: T, cap: number) => {
@@ -115,8 +119,12 @@ export interface PartitionObservation {
   logEndOffset: number;
 }
 
-/** Adds one sample per partition and re-evaluates health against the current log end. */
-export function observePartitions(track: GroupTrack, observations: PartitionObservation[], at: number, hasActiveMembers: boolean): void {
+/**
+ * Adds one sample per partition and re-evaluates health against the current log end. A partition
+ * with no observation is forgotten (its offsets were deleted or expired) unless `stillCommitted`
+ * says it still has a committed offset whose log end was unknown this time.
+ */
+export function observePartitions(track: GroupTrack, observations: PartitionObservation[], at: number, hasActiveMembers: boolean, stillCommitted?: ReadonlySet<string>): void {
   const seen = new Set<string>();
   for (const o of observations) {
     seen.add(o.key);
@@ -137,21 +145,14 @@ export function observePartitions(track: GroupTrack, observations: PartitionObse
     p.status = evaluatePartition({ window: p.window, currentLag: lag, lastOffsetChangeAt: p.lastOffsetChangeAt, hasActiveMembers, now: at }, undefined, false).status;
   }
   // Offsets deleted or expired: forget the partition.
-  for (const key of track.partitions.keys()) if (!seen.has(key)) track.partitions.delete(key);
+  for (const key of track.partitions.keys()) if (!seen.has(key) && !stillCommitted?.has(key)) track.partitions.delete(key);
 }
 
-/**
- * Records a point when the lag in offsets changed, or the lag in time moved noticeably. Time lag
- * grows every second a backlog waits; recording each tick would fill every group's history with
- * a straight line.
- */
+/** Records a point when the lag moved enough to show on a chart (see lagPointMoved). */
 export function observeGroupLag(track: GroupTrack, totalLag: number | null, lagSeconds: number | null, at: number): void {
   const last = track.points.last();
   const rounded = lagSeconds === null ? null : Math.round(lagSeconds);
-  const previous = last?.[2] ?? null;
-  const secondsMoved = (rounded === null) !== (previous === null)
-    || (rounded !== null && previous !== null && Math.abs(rounded - previous) >= Math.max(1, 0.05 * previous));
-  if (!last || last[1] !== totalLag || secondsMoved) track.points.push([at, totalLag, rounded]);
+  if (lagPointMoved(last && { totalLag: last[1] ?? null, lagSeconds: last[2] ?? null }, totalLag, rounded)) track.points.push([at, totalLag, rounded]);
 }
 
 export function trackStatus(track: GroupTrack) {
@@ -159,12 +160,4 @@ export function trackStatus(track: GroupTrack) {
   for (const p of track.partitions.values()) if (p.status) evaluated.push({ status: p.status });
   if (evaluated.length === 0) return null;
   return groupStatus(evaluated);
-}
-
-/** Milliseconds spent per state, closed intervals plus the current one. */
-export function timeInState(track: GroupTrack, now: number): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const span of track.spans) totals[span.state] = (totals[span.state] ?? 0) + (span.to - span.from);
-  totals[track.state] = (totals[track.state] ?? 0) + (now - track.stateSince);
-  return totals;
 }

@@ -15,6 +15,8 @@ interface SavedGroup {
   type: GroupTrack['type'];
   state: string;
   stateSince: number;
+  /** Absent in files written before it was kept: the time of the save stands in. */
+  lastSeen?: number;
   groupEpoch: number | null;
   assignmentEpoch: number | null;
   points: Array<Array<number | null>>;
@@ -38,7 +40,7 @@ export function saveHistory(file: string, clusterId: string, groups: Map<string,
   for (const [groupId, t] of groups) {
     const partitions: SavedGroup['partitions'] = {};
     for (const [key, p] of t.partitions) partitions[key] = { lastOffset: p.lastOffset, lastOffsetChangeAt: p.lastOffsetChangeAt, committed: p.committed, points: p.points.toArray() };
-    saved.groups[groupId] = { type: t.type, state: t.state, stateSince: t.stateSince, groupEpoch: t.groupEpoch, assignmentEpoch: t.assignmentEpoch, points: t.points.toArray(), events: t.events, spans: t.spans, partitions };
+    saved.groups[groupId] = { type: t.type, state: t.state, stateSince: t.stateSince, lastSeen: t.lastSeen, groupEpoch: t.groupEpoch, assignmentEpoch: t.assignmentEpoch, points: t.points.toArray(), events: t.events, spans: t.spans, partitions };
   }
   writeFileAtomic(file, JSON.stringify(saved));
 }
@@ -51,7 +53,7 @@ export function loadHistory(file: string): { groups: Map<string, GroupTrack>; lo
     const groups = new Map<string, GroupTrack>();
     for (const [groupId, g] of Object.entries(saved.groups)) {
       const track = newGroupTrack(g.type, g.state, g.stateSince);
-      Object.assign(track, { groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, points: PointRing.from(3, limits.groupPoints, g.points), events: g.events, spans: g.spans });
+      Object.assign(track, { lastSeen: g.lastSeen ?? saved.savedAt, groupEpoch: g.groupEpoch, assignmentEpoch: g.assignmentEpoch, points: PointRing.from(3, limits.groupPoints, g.points), events: g.events, spans: g.spans });
       for (const [key, p] of Object.entries(g.partitions)) track.partitions.set(key, { ...p, points: PointRing.from(2, limits.partitionPoints, p.points), window: [], status: null });
       groups.set(groupId, track);
     }

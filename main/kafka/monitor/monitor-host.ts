@@ -1,16 +1,19 @@
-// The main-thread side of the monitor worker: the same MonitorApi, answered by messages. A worker
-// that dies (out of its heap limit, or a bug) is restarted, and callers get a clear error meanwhile.
+// The main-thread side of the monitor worker: the same MonitorApi, its calls carried by a typed
+// proxy over a MessagePort (main/platform/proxy-channel.ts). A worker that dies (out of its heap
+// limit, or a bug) is restarted, and callers get a clear error meanwhile.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { Freshness } from '../../../shared/kafka/freshness';
 import type { GroupSummary, GroupType } from '../../../shared/kafka/groups';
 import type { GroupHealth, GroupHistory } from '../../../shared/kafka/monitoring';
-import { AppFailure, errorCodes, type ErrorCode } from '../../../shared/common/result';
+import { AppFailure } from '../../../shared/common/result';
 import { createLogger } from '../../platform/logger';
+import { proxyOverPort, type ProxiedService, type Remote } from '../../platform/proxy-channel';
 import type { KafkaConnectionSettings } from '../kafka-port';
 import type { MonitorOptions } from './group-monitor';
-import type { MemberObservation, MonitorApi, SweepInfo } from './monitor-api';
-import type { WorkerMessage, WorkerRequest, WorkerStart } from './monitor-worker';
+import { monitorEventSchemas, monitorReplySchemas, type MemberObservation, type MonitorApi, type MonitorCalls, type MonitorEvents, type MonitoredGroups, type SweepInfo } from './monitor-api';
+import type { WorkerStart } from './monitor-worker';
 
 const log = createLogger('monitor-host');
 
@@ -22,77 +25,85 @@ const log = createLogger('monitor-host');
 export const MONITOR_HEAP_MB = Number(process.env.SLUICE_MONITOR_HEAP_MB ?? 192);
 const MONITOR_YOUNG_MB = 16;
 
-// Source runs (tsx, vitest) load the TypeScript file; built entries point at their bundle.
-let workerFile = fileURLToPath(new URL('./monitor-worker.ts', import.meta.url));
-export function useMonitorWorkerFile(file: string): void {
-  workerFile = file;
-}
+/** Source runs (tsx, vitest) load the TypeScript file; built entries pass their bundle's path. */
+export const sourceMonitorWorkerFile = fileURLToPath(new URL('./monitor-worker.ts', import.meta.url));
+/** Where a built entry finds the worker: bundled beside it. */
+export const monitorWorkerBundle = (entryDir: string, extension = '.js') => path.join(entryDir, `monitor-worker${extension}`);
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
-type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A call answers from the monitor's memory; one that takes this long means the worker is stuck. */
+const CALL_TIMEOUT_MS = 20_000;
+
+export interface MonitorHostOptions extends MonitorOptions {
+  /** The worker's entry file: the TypeScript source by default, the bundle in a built app. */
+  workerFile?: string;
+}
 
 export class MonitorHost implements MonitorApi {
   #worker: Worker | null = null;
-  #serial = 0;
-  readonly #pending = new Map<number, Pending>();
+  #channel: ProxiedService<MonitorCalls, MonitorEvents> | null = null;
   readonly #listeners = new Set<() => void>();
   readonly #types = new Map<string, GroupType>();
+  readonly #workerFile: string;
+  readonly #options: MonitorOptions;
   #lastSweep: SweepInfo | null = null;
+  /** Bumped by every change the worker reports: the list it answered before may be out of date. */
+  #version = 0;
+  /**
+   * The list as of a version: 10,000 summaries cross the thread boundary (cloned, then parsed) once
+   * per change, not once per caller; several windows and the governance overview ask every few seconds.
+   */
+  #summaries: { version: number; list: Promise<GroupSummary[]> } | null = null;
   #closed = false;
 
-  constructor(private readonly settings: KafkaConnectionSettings, private readonly options: MonitorOptions) {
+  constructor(private readonly settings: KafkaConnectionSettings, options: MonitorHostOptions = {}) {
+    const { workerFile, ...monitorOptions } = options;
+    this.#workerFile = workerFile ?? sourceMonitorWorkerFile;
+    this.#options = monitorOptions;
     this.#start();
   }
 
   #start() {
-    const execArgv = workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [];
-    const worker = new Worker(workerFile, {
-      workerData: { settings: this.settings, options: this.options } satisfies WorkerStart,
-      execArgv,
+    const { port1, port2 } = new MessageChannel();
+    const worker = new Worker(this.#workerFile, {
+      workerData: { settings: this.settings, options: this.#options, port: port2 } satisfies WorkerStart,
+      transferList: [port2],
+      execArgv: this.#workerFile.endsWith('.ts') ? ['--import', 'tsx'] : [],
       resourceLimits: { maxOldGenerationSizeMb: MONITOR_HEAP_MB, maxYoungGenerationSizeMb: MONITOR_YOUNG_MB },
     });
-    worker.on('message', (message: WorkerMessage) => this.#onMessage(message));
+    const channel = proxyOverPort<MonitorCalls, MonitorEvents>(port1, {
+      name: 'The cluster monitor', timeoutMs: CALL_TIMEOUT_MS, replies: monitorReplySchemas, events: monitorEventSchemas,
+    });
+    channel.on('changed', ({ lastSweep, types }) => {
+      this.#version++;
+      this.#lastSweep = lastSweep;
+      if (types) {
+        this.#types.clear();
+        for (const [id, type] of types) this.#types.set(id, type);
+      }
+      for (const listener of this.#listeners) listener();
+    });
     worker.on('error', (error) => log.error('monitor worker failed', error));
     worker.on('exit', (code) => {
       if (this.#worker !== worker) return;
       this.#worker = null;
-      for (const [, p] of this.#pending) p.reject(new AppFailure('INTERNAL', 'The cluster monitor stopped; it is restarting.'));
-      this.#pending.clear();
+      this.#channel = null;
+      this.#summaries = null;
+      channel.close(new AppFailure('INTERNAL', 'The cluster monitor stopped; it is restarting.'));
+      port1.close();
       if (this.#closed) return;
       log.warn(`monitor worker exited with ${code}; restarting`);
       setTimeout(() => { if (!this.#closed) this.#start(); }, 1_000).unref();
     });
     this.#worker = worker;
+    this.#channel = channel;
   }
 
-  #onMessage(message: WorkerMessage) {
-    if (message.kind === 'changed') {
-      this.#lastSweep = message.lastSweep;
-      if (message.types) {
-        this.#types.clear();
-        for (const [id, type] of message.types) this.#types.set(id, type as GroupType);
-      }
-      for (const listener of this.#listeners) listener();
-      return;
-    }
-    const pending = this.#pending.get(message.id);
-    if (!pending) return;
-    this.#pending.delete(message.id);
-    if (message.ok) pending.resolve(message.value);
-    else {
-      const code = (errorCodes as readonly string[]).includes(message.error.code) ? (message.error.code as ErrorCode) : 'INTERNAL';
-      pending.reject(new AppFailure(code, message.error.message, message.error.details));
-    }
+  #remote(): Remote<MonitorCalls> | null {
+    return this.#channel?.remote ?? null;
   }
 
-  #call<T>(request: Request): Promise<T> {
-    const worker = this.#worker;
-    if (!worker) return Promise.reject(new AppFailure('INTERNAL', 'The cluster monitor is restarting; try again in a moment.'));
-    const id = ++this.#serial;
-    return new Promise<T>((resolve, reject) => {
-      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
-    });
+  #restarting(): Promise<never> {
+    return Promise.reject(new AppFailure('INTERNAL', 'The cluster monitor is restarting; try again in a moment.'));
   }
 
   get lastSweep(): SweepInfo | null { return this.#lastSweep; }
@@ -104,35 +115,54 @@ export class MonitorHost implements MonitorApi {
 
   typeOf(groupId: string): GroupType | undefined { return this.#types.get(groupId); }
 
-  summaries(): Promise<GroupSummary[]> { return this.#call({ method: 'summaries' }); }
+  summaries(): Promise<GroupSummary[]> {
+    const remote = this.#remote();
+    if (!remote) return this.#restarting();
+    if (this.#summaries?.version !== this.#version) {
+      const list = remote.summaries();
+      const entry = { version: this.#version, list };
+      this.#summaries = entry;
+      // A failed answer is not kept: the next caller asks again.
+      list.catch(() => { if (this.#summaries === entry) this.#summaries = null; });
+    }
+    return this.#summaries!.list;
+  }
+
+  freshness(): Promise<Freshness> { return this.#remote()?.freshness() ?? this.#restarting(); }
+
+  async groupList(): Promise<MonitoredGroups> {
+    const remote = this.#remote();
+    if (!remote) return this.#restarting();
+    // Freshness is asked each time (it changes while nothing else does: a hung broker).
+    const [groups, freshness] = await Promise.all([this.summaries(), remote.freshness()]);
+    return { groups, freshness };
+  }
 
   health(groupId: string, withRecordTimestamps = true): Promise<GroupHealth> {
-    return this.#call({ method: 'health', groupId, withRecordTimestamps });
+    return this.#remote()?.health(groupId, withRecordTimestamps) ?? this.#restarting();
   }
 
   history(groupId: string, stuckAfterMs: number): Promise<GroupHistory> {
-    return this.#call({ method: 'history', groupId, stuckAfterMs });
+    return this.#remote()?.history(groupId, stuckAfterMs) ?? this.#restarting();
   }
 
-  async observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: MemberObservation[]): Promise<Map<string, number | null>> {
-    return new Map(await this.#call<Array<[string, number | null]>>({ method: 'observeDetail', args: [groupId, state, groupEpoch, assignmentEpoch, members] }));
+  observeDetail(groupId: string, state: string, groupEpoch: number | null, assignmentEpoch: number | null, members: MemberObservation[]): Promise<Map<string, number | null>> {
+    return this.#remote()?.observeDetail(groupId, state, groupEpoch, assignmentEpoch, members) ?? this.#restarting();
   }
 
-  refresh(): void { void this.#call({ method: 'refresh' }).catch(() => undefined); }
+  forget(groupId: string): Promise<void> { return this.#remote()?.forget(groupId) ?? this.#restarting(); }
+
+  refresh(): void { void this.#remote()?.refresh().catch(() => undefined); }
 
   async close(): Promise<void> {
     if (this.#closed) return;
     const worker = this.#worker;
-    if (!worker) {
-      this.#closed = true;
-      return;
-    }
-    // Let the worker save its history (at most 5 s), then make sure it is gone.
-    const saved = this.#call({ method: 'close' }).catch(() => undefined);
+    const remote = this.#remote();
     this.#closed = true;
+    if (!worker || !remote) return;
+    // Let the worker save its history (at most 5 s), then make sure it is gone.
+    const saved = remote.close().catch(() => undefined);
     await Promise.race([saved, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     await worker.terminate();
   }
 }
-
-export const monitorWorkerBundle = (entryDir: string) => path.join(entryDir, 'monitor-worker.js');

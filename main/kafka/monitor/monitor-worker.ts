@@ -1,39 +1,45 @@
 // Worker thread entry: the cluster monitor runs here, off the thread that answers the windows, and
 // with a heap limit of its own, so sweeping 10,000 groups every few seconds neither stalls IPC nor
-// lets the heap grow unbounded between collections.
-import { parentPort, workerData } from 'node:worker_threads';
-import { AppFailure } from '../../../shared/common/result';
+// lets the heap grow unbounded between collections. It answers the host over the MessagePort the
+// host handed over (main/platform/proxy-channel.ts), with the MonitorCalls interface.
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { exposeOverPort } from '../../platform/proxy-channel';
 import type { KafkaConnectionSettings } from '../kafka-port';
 import { PlatformaticKafka } from '../platformatic-kafka';
 import { GroupMonitor, type MonitorOptions } from './group-monitor';
+import type { MonitorCalls, MonitorEvents } from './monitor-api';
 
 export interface WorkerStart {
   settings: KafkaConnectionSettings;
   options: MonitorOptions;
+  port: MessagePort;
 }
 
-export type WorkerRequest =
-  | { id: number; method: 'summaries' }
-  | { id: number; method: 'health'; groupId: string; withRecordTimestamps: boolean }
-  | { id: number; method: 'history'; groupId: string; stuckAfterMs: number }
-  | { id: number; method: 'observeDetail'; args: Parameters<GroupMonitor['observeDetail']> }
-  | { id: number; method: 'refresh' }
-  | { id: number; method: 'close' };
-
-export type WorkerMessage =
-  | { kind: 'reply'; id: number; ok: true; value: unknown }
-  | { kind: 'reply'; id: number; ok: false; error: { code: string; message: string; details?: unknown } }
-  | { kind: 'changed'; lastSweep: GroupMonitor['lastSweep']; types: Array<[string, string]> | null };
-
-const port = parentPort!;
-const { settings, options } = workerData as WorkerStart;
+const { settings, options, port } = workerData as WorkerStart;
 const kafka = new PlatformaticKafka(settings);
 const monitor = new GroupMonitor(kafka, options);
+
+const calls: MonitorCalls = {
+  summaries: () => monitor.summaries(),
+  groupList: () => monitor.groupList(),
+  freshness: () => monitor.freshness(),
+  health: (groupId, withRecordTimestamps) => monitor.health(groupId, withRecordTimestamps),
+  history: (groupId, stuckAfterMs) => monitor.history(groupId, stuckAfterMs),
+  observeDetail: (...args) => monitor.observeDetail(...args),
+  refresh: () => monitor.refresh(),
+  forget: (groupId) => monitor.forget(groupId),
+  close: async () => {
+    await monitor.close();
+    await kafka.close();
+  },
+};
+const exposed = exposeOverPort<MonitorCalls, MonitorEvents>(port, calls);
+
 let sentTypesFor = 0;
 let sentTypes = new Map<string, string>();
 
 /** Group types travel only when they changed, so the host answers typeOf() without a round trip. */
-function changedTypes(): Array<[string, string]> | null {
+function changedTypes(): MonitorEvents['changed']['types'] {
   const types = monitor.types();
   const same = types.length === sentTypes.size && types.every(([id, type]) => sentTypes.get(id) === type);
   if (same) return null;
@@ -45,33 +51,5 @@ monitor.onChange(() => {
   const sweep = monitor.lastSweep;
   const fresh = sweep !== null && sweep.at !== sentTypesFor;
   if (fresh) sentTypesFor = sweep.at;
-  port.postMessage({ kind: 'changed', lastSweep: sweep, types: fresh ? changedTypes() : null } satisfies WorkerMessage);
-});
-
-async function answer(request: WorkerRequest): Promise<unknown> {
-  switch (request.method) {
-    case 'summaries': return monitor.summaries();
-    case 'health': return monitor.health(request.groupId, request.withRecordTimestamps);
-    case 'history': return monitor.history(request.groupId, request.stuckAfterMs);
-    case 'observeDetail': return [...(await monitor.observeDetail(...request.args))];
-    case 'refresh': return monitor.refresh();
-    case 'close':
-      await monitor.close();
-      await kafka.close();
-      return null;
-  }
-}
-
-port.on('message', (request: WorkerRequest) => {
-  answer(request).then(
-    (value) => port.postMessage({ kind: 'reply', id: request.id, ok: true, value } satisfies WorkerMessage),
-    (error: unknown) => {
-      const failure = error instanceof AppFailure ? error : null;
-      port.postMessage({ kind: 'reply', id: request.id, ok: false, error: {
-        code: failure?.code ?? 'INTERNAL',
-        message: error instanceof Error ? error.message : String(error),
-        ...(failure?.details === undefined ? {} : { details: failure.details }),
-      } } satisfies WorkerMessage);
-    },
-  );
+  exposed.emit('changed', { lastSweep: sweep, types: fresh ? changedTypes() : null });
 });

@@ -15,7 +15,11 @@ export interface SweptGroup {
   classic: ClassicGroupDescription | null;
   share: ShareGroupDescription | null;
   streams: StreamsGroupDescription | null;
-  /** undefined until its OffsetFetch chunk has answered. */
+  /**
+   * undefined until its OffsetFetch chunk has answered, for types that commit no offsets, and when
+   * the coordinator could not answer for this group (still loading after a broker start): unknown,
+   * which is not "no offsets".
+   */
   committed: CommittedOffset[] | undefined;
 }
 
@@ -60,7 +64,8 @@ export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep)
       swept.streams = streams.get(g.groupId) ?? null;
       // Describe answers come after ListGroups: prefer their fresher state.
       swept.state = swept.consumer?.state ?? swept.classic?.state ?? swept.share?.state ?? swept.streams?.state ?? g.state;
-      swept.committed = committed.get(g.groupId) ?? (offsetCommittingTypes.has(g.type) ? [] : undefined);
+      const unknown = !offsetCommittingTypes.has(g.type) || committed.failed?.has(g.groupId) === true;
+      swept.committed = unknown ? undefined : committed.get(g.groupId) ?? [];
     }
     onPartial?.(snapshot(logEnds, false));
   });

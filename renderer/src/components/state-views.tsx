@@ -24,6 +24,7 @@ const hints: Record<string, string> = {
   KAFKA_UNREACHABLE: 'Start the cluster (for the sandbox: npm run sandbox -- start) or fix the profile’s bootstrap brokers.',
   NO_PROFILE: 'Add a connection profile to get started.',
   NOT_FOUND: 'It may have been deleted, or the profile points at another cluster.',
+  KAFKA_LOADING: 'A broker has just started; this page tries again by itself.',
 };
 
 export function ErrorView({ error, action }: { error: CallError | Error; action?: ReactNode }) {

@@ -9,6 +9,7 @@ import { formatSeconds } from '../components/format';
 import { HealthBadge } from '../components/health-badge';
 import { useVirtualRows } from '../components/use-virtual-rows';
 import { Empty, ErrorView, Loading, StaleBanner } from '../components/state-views';
+import { DataAgeBanner } from '../components/stale-banner';
 import { hrefFor, navigate } from '../router';
 import { useUiStore } from '../stores/ui-store';
 
@@ -35,7 +36,7 @@ const GroupRow = memo(function GroupRow({ g, top }: { g: GroupSummary; top: numb
       <span role="cell" className="num" data-testid="lag">{g.totalLag !== null ? formatNumber(g.totalLag)
         : g.type === 'share' ? <span className="muted" title="Share groups acknowledge records one by one; they commit no offsets">—</span>
         : <span className="muted" title="No committed offset on any partition">no offset</span>}</span>
-      <span role="cell" className="num" data-testid="lag-seconds" title="Interpolated from sampled log-end offsets (worst partition)">{formatSeconds(g.lagSeconds)}</span>
+      <span role="cell" className="num" data-testid="lag-seconds" title={g.lagSecondsAtLeast ? 'At least: the committed offset is older than every sampled log-end offset' : 'Interpolated from sampled log-end offsets (worst partition)'}>{g.lagSecondsAtLeast ? '≥ ' : ''}{formatSeconds(g.lagSeconds)}</span>
       <span role="cell" data-testid="health"><HealthBadge status={g.health} /></span>
     </a>
   );
@@ -110,6 +111,7 @@ export function GroupsPage() {
         </div>
       </header>
       <StaleBanner error={groups.data ? groups.error : null} />
+      <DataAgeBanner freshness={groups.data?.freshness} />
       {groups.isPending && !groups.isError && <Loading what="consumer groups" />}
       {groups.isError && !groups.data && <ErrorView error={groups.error} />}
       {groups.data && total === 0 && <Empty title="This cluster has no consumer groups yet.">Groups appear here as soon as a consumer joins or commits an offset.</Empty>}

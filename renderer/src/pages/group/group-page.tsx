@@ -10,6 +10,7 @@ import { formatNumber, StateBadge, TypeBadge } from '../../components/badges';
 import { formatSeconds, formatTime } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
 import { Empty, ErrorView, Loading, StaleBanner } from '../../components/state-views';
+import { DataAgeBanner } from '../../components/stale-banner';
 import { DeleteDialog } from './delete-dialog';
 import { HealthPanel } from './health-panel';
 import { HistoryPanel } from './history-panel';
@@ -176,6 +177,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
         <DecisionLinks links={[{ kind: 'groups', name: groupId }, ...[...new Set(group.data?.offsets.map((o) => o.topic) ?? [])].map((name) => ({ kind: 'topics' as const, name }))]} />
       </header>
       <StaleBanner error={group.data ? group.error : null} />
+      <DataAgeBanner freshness={group.data?.freshness} />
       {group.isPending && !group.isError && <Loading what="the group" />}
       {group.isError && !group.data && <ErrorView error={group.error} />}
       {group.data && (

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupsService } from '../../../../main/kafka/groups-service';
+import { AppFailure } from '../../../../shared/common/result';
 import { fakeKafka } from '../../../support/fake-kafka';
 
 describe('GroupsService routing by type', () => {
@@ -35,5 +36,82 @@ describe('GroupsService routing by type', () => {
   it('answers NOT_FOUND when a listed KIP-848 group has vanished by the time it is described', async () => {
     const service = new GroupsService(fakeKafka({ describeConsumerGroups: async () => new Map() }));
     await expect(service.describe('k848')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('answers "still loading" instead of NOT_FOUND while the coordinator loads the group', async () => {
+    const loading = (ids: string[]) => Object.assign(new Map(), { failed: new Map(ids.map((id) => [id, 'COORDINATOR_LOAD_IN_PROGRESS'])) });
+    const service = new GroupsService(fakeKafka({ describeConsumerGroups: async (ids) => loading(ids) }));
+    await expect(service.describe('k848')).rejects.toMatchObject({ code: 'KAFKA_LOADING' });
+    const offsetsLoading = new GroupsService(fakeKafka({ committedOffsets: async (ids) => loading(ids) }));
+    await expect(offsetsLoading.describe('old')).rejects.toMatchObject({ code: 'KAFKA_LOADING' });
+  });
+
+  it('asks the coordinator about a group ListGroups left out before saying there is none (a broker just started)', async () => {
+    const kafka = fakeKafka({
+      listGroups: async () => [],
+      describeClassicGroups: vi.fn(async (ids: string[]) => Object.assign(new Map(), { failed: new Map(ids.map((id) => [id, 'COORDINATOR_LOAD_IN_PROGRESS'])) })),
+    });
+    await expect(new GroupsService(kafka).describe('payments')).rejects.toMatchObject({ code: 'KAFKA_LOADING' });
+    expect(kafka.describeClassicGroups).toHaveBeenCalledWith(['payments']);
+  });
+
+  it('says when the detail was read', async () => {
+    const before = Date.now();
+    const detail = await new GroupsService(fakeKafka()).describeLive('old');
+    expect(detail.freshness.status).toBe('current');
+    expect(detail.freshness.asOf).toBeGreaterThanOrEqual(before);
+  });
+
+  it('gives a page the last detail, marked overdue, when the coordinator does not answer in time; one read at a time', async () => {
+    let hang = false;
+    const answer = fakeKafka().describeClassicGroups;
+    const describeClassic = vi.fn((ids: string[]) => (hang ? new Promise<never>(() => undefined) : answer(ids)));
+    const kafka = fakeKafka({ describeClassicGroups: describeClassic });
+    const service = new GroupsService(kafka, undefined, { describeTimeoutMs: 50 });
+    const fresh = await service.describeLive('old');
+    hang = true;
+    const stale = await service.describeLive('old');
+    expect(stale).toMatchObject({ groupId: 'old', state: 'Stable', freshness: { asOf: fresh.freshness.asOf, status: 'overdue' } });
+    expect(stale.freshness.reason).toMatch(/did not describe group "old" within/);
+    await service.describeLive('old');
+    expect(describeClassic).toHaveBeenCalledTimes(2);
+    // A control action never decides on old data.
+    await expect(service.describe('old')).rejects.toMatchObject({ code: 'KAFKA_UNREACHABLE' });
+  });
+
+  it('gives a page the last detail, marked failing with the reason, when the cluster answers with an error', async () => {
+    let fail = false;
+    const answer = fakeKafka().findCoordinators;
+    const kafka = fakeKafka({ findCoordinators: async (ids) => { if (fail) throw new AppFailure('KAFKA_UNREACHABLE', 'No broker answered at b1:9092.'); return answer(ids); } });
+    const service = new GroupsService(kafka);
+    await service.describeLive('k848');
+    fail = true;
+    expect((await service.describeLive('k848')).freshness).toMatchObject({ status: 'failing', reason: 'No broker answered at b1:9092.' });
+    await expect(new GroupsService(kafka).describeLive('k848')).rejects.toMatchObject({ code: 'KAFKA_UNREACHABLE' });
+  });
+
+  it('does not keep answering with a group the cluster says is gone', async () => {
+    let gone = false;
+    const answer = fakeKafka().describeConsumerGroups;
+    const kafka = fakeKafka({ describeConsumerGroups: async (ids) => (gone ? new Map() : answer(ids)) });
+    const service = new GroupsService(kafka);
+    await service.describeLive('k848');
+    gone = true;
+    await expect(service.describeLive('k848')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('describes an unchanged group identically, and dates old data by the last read that succeeded', async () => {
+    let hang = false;
+    const answer = fakeKafka().describeClassicGroups;
+    const service = new GroupsService(fakeKafka({ describeClassicGroups: (ids) => (hang ? new Promise<never>(() => undefined) : answer(ids)) }), undefined, { describeTimeoutMs: 50 });
+    const first = await service.describeLive('old');
+    await new Promise((r) => setTimeout(r, 10));
+    const before = Date.now();
+    const second = await service.describeLive('old');
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+    hang = true;
+    const stale = await service.describeLive('old');
+    expect(stale.freshness.status).toBe('overdue');
+    expect(stale.freshness.asOf).toBeGreaterThanOrEqual(before);
   });
 });

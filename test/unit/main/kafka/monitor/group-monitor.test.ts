@@ -112,4 +112,141 @@ describe('GroupMonitor', () => {
     expect(after.lag.length).toBeGreaterThanOrEqual(before.lag.length);
     expect(after.lag[0]).toEqual(before.lag[0]);
   });
+
+  it('keeps every group and its history through sweeps that list none (a restarting broker), marked missing', async () => {
+    let empty = false;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-history-'));
+    const kafka = growingKafka(10);
+    const all = await kafka.listGroups();
+    kafka.listGroups = async () => (empty ? [] : all);
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5, historyDir: dir, presence: { graceMs: 60_000, graceSweeps: 3, retentionMs: 3_600_000 } });
+    monitors.push(monitor);
+    await sweeps(monitor, 3);
+    const before = await monitor.history('old', 30_000);
+    empty = true;
+    await sweeps(monitor, 4);
+    const list = await monitor.groupList();
+    expect(list.groups.map((g) => g.groupId)).toEqual(['k848', 'old', 'queue']);
+    expect(list.groups.every((g) => typeof g.missingSince === 'number')).toBe(true);
+    expect(list.groups.find((g) => g.groupId === 'old')).toMatchObject({ type: 'classic', totalLag: before.lag.at(-1)![1] });
+    expect(list.freshness.status).toBe('current');
+    expect(monitor.typeOf('old')).toBe('classic');
+    expect((await monitor.history('old', 30_000)).lag).toEqual(expect.arrayContaining(before.lag));
+    await monitor.close();
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')) as { groups: Record<string, unknown> };
+    expect(Object.keys(saved.groups).sort()).toEqual(['k848', 'old', 'queue']);
+  });
+
+  it('lets a group leave the list after its grace, and deletes its history only after the retention', async () => {
+    let listOld = true;
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    kafka.listGroups = async () => all.filter((g) => listOld || g.groupId !== 'old');
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5, presence: { graceMs: 0, graceSweeps: 2, retentionMs: 60_000 } });
+    monitors.push(monitor);
+    await sweeps(monitor, 1);
+    listOld = false;
+    await sweeps(monitor, 1);
+    expect((await monitor.summaries()).map((g) => g.groupId)).toContain('old');
+    await sweeps(monitor, 2);
+    expect((await monitor.summaries()).map((g) => g.groupId)).not.toContain('old');
+    expect(monitor.typeOf('old')).toBeUndefined();
+    expect((await monitor.history('old', 30_000)).groupId).toBe('old');
+  });
+
+  it('deletes the history of a group that has been absent past the retention', async () => {
+    let listOld = true;
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    kafka.listGroups = async () => all.filter((g) => listOld || g.groupId !== 'old');
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5, presence: { graceMs: 0, graceSweeps: 1, retentionMs: 20 } });
+    monitors.push(monitor);
+    await sweeps(monitor, 1);
+    listOld = false;
+    await new Promise((r) => setTimeout(r, 30));
+    await sweeps(monitor, 1);
+    await expect(monitor.history('old', 30_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('keeps a group’s partitions and last lag when its coordinator cannot answer OffsetFetch (still loading)', async () => {
+    let loading = false;
+    const kafka = growingKafka(10);
+    const answer = kafka.committedOffsets;
+    kafka.committedOffsets = async (ids) => (loading
+      ? Object.assign(new Map(), { failed: new Map(ids.map((id) => [id, 'COORDINATOR_LOAD_IN_PROGRESS'])) })
+      : answer(ids));
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 3);
+    const lagBefore = (await monitor.summaries()).find((g) => g.groupId === 'old')!.totalLag;
+    loading = true;
+    await sweeps(monitor, 2);
+    const old = (await monitor.summaries()).find((g) => g.groupId === 'old')!;
+    expect(old.totalLag).toBe(lagBefore);
+    expect((await monitor.history('old', 30_000)).partitions.map((p) => p.partition)).toEqual([0, 1]);
+    expect((await monitor.health('old', false)).partitions).toHaveLength(2);
+  });
+
+  it('answers with the last data, marked failing with the error, when sweeps fail', async () => {
+    let failing = false;
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    kafka.listGroups = async () => { if (failing) throw new Error('No broker answered'); return all; };
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 1);
+    const asOf = monitor.lastSweep!.at;
+    failing = true;
+    await new Promise<void>((resolve) => monitor.onChange(() => resolve()));
+    const list = await monitor.groupList();
+    expect(list.groups).toHaveLength(3);
+    expect(list.freshness).toEqual({ asOf, status: 'failing', reason: 'The last reading of the cluster failed: No broker answered' });
+    expect((await monitor.health('old', false)).freshness.status).toBe('failing');
+  });
+
+  it('forgets a group Sluice deleted: out of the list, its history gone at once, on disk too', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-history-'));
+    const monitor = new GroupMonitor(growingKafka(10), { intervalMs: 60_000, historyDir: dir });
+    monitors.push(monitor);
+    await monitor.summaries();
+    await monitor.forget('old');
+    expect((await monitor.summaries()).map((g) => g.groupId)).toEqual(['k848', 'queue']);
+    await expect(monitor.history('old', 30_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, 'c.json'), 'utf8')) as { groups: Record<string, unknown> };
+    expect(Object.keys(saved.groups).sort()).toEqual(['k848', 'queue']);
+  });
+
+  it('says "at least" in the list when a group’s lag in time is a lower bound', async () => {
+    // Commits far behind every sampled log end, with a log end that never moves: no rate to extrapolate with.
+    const kafka = fakeKafka({
+      listOffsets: vi.fn(async () => new Map([['t\u00000', 500], ['t\u00001', 500]])),
+      committedOffsets: vi.fn(async (ids: string[]) => new Map(ids.map((id) => [id, [{ topic: 't', partition: 0, offset: 10 }]]))),
+    });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 2);
+    const old = (await monitor.summaries()).find((g) => g.groupId === 'old')!;
+    expect(old.lagSecondsAtLeast).toBe(true);
+    expect((await monitor.health('old', false)).lagSeconds.atLeast).toBe(true);
+  });
+
+  it('dates an unchanged list from the first sweep that gave it, and a changed one from its own sweep', async () => {
+    // Caught up: nothing in the list changes from one sweep to the next.
+    let offset = 100;
+    const kafka = fakeKafka({
+      listOffsets: vi.fn(async () => new Map([['t\u00000', 100], ['t\u00001', 100]])),
+      committedOffsets: vi.fn(async (ids: string[]) => new Map(ids.map((id) => [id, [{ topic: 't', partition: 0, offset }]]))),
+    });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 1);
+    const first = await monitor.groupList();
+    await sweeps(monitor, 2);
+    expect(await monitor.groupList()).toEqual(first);
+    offset = 90;
+    await sweeps(monitor, 2);
+    const changed = await monitor.groupList();
+    expect(changed.groups.find((g) => g.groupId === 'old')!.totalLag).toBe(10);
+    expect(changed.freshness.asOf).toBeGreaterThan(first.freshness.asOf);
+  });
 });
