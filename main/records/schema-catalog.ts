@@ -38,6 +38,8 @@ interface Entry {
   schema: LoadedSchema | null;
   error: string | null;
   subjects: Array<{ subject: string; version: number }>;
+  /** The subject lookup failed: asked again later, so a passing registry hiccup does not leave records without their subject. */
+  subjectsFailed?: boolean;
   at: number;
 }
 
@@ -96,7 +98,7 @@ export class SchemaCatalog {
     const now = Date.now();
     const missing = [...new Set(ids)].filter((id) => {
       const entry = this.#entries.get(id);
-      return !entry || (entry.schema === null && now - entry.at > RETRY_FAILED_AFTER_MS);
+      return !entry || ((entry.schema === null || entry.subjectsFailed) && now - entry.at > RETRY_FAILED_AFTER_MS);
     });
     if (missing.length === 0) return;
     await mapLimit(missing, 4, (id) => this.#loadOne(id));
@@ -117,10 +119,12 @@ export class SchemaCatalog {
       return;
     }
     try {
+      let subjectsFailed = false;
       const [instance, subjects] = await Promise.all([
         withTimeout(client.library.getSchema(id), LOAD_TIMEOUT_MS, `Fetching schema ${id}`),
         withTimeout(this.subjectsOf(client.endpoint, id), LOAD_TIMEOUT_MS, `Looking up the subjects of schema ${id}`).catch((error: unknown) => {
           log.warn(`subjects of schema ${id}`, messageOf(error));
+          subjectsFailed = true;
           return [];
         }),
       ]);
@@ -129,7 +133,7 @@ export class SchemaCatalog {
         : kind === 'JSON' ? { kind, id, json: instance as unknown as JsonSchemaInstance }
           : kind === 'PROTOBUF' ? { kind, id, proto: (instance as unknown as { message: ProtoType }).message }
             : null;
-      this.#set(id, { schema, error: schema ? null : `Schema ${id} has a type Sluice cannot decode (${kind ?? 'unknown'}).`, subjects, at: Date.now() });
+      this.#set(id, { schema, error: schema ? null : `Schema ${id} has a type Sluice cannot decode (${kind ?? 'unknown'}).`, subjects, subjectsFailed, at: Date.now() });
     } catch (error) {
       const status = (error as { status?: number }).status;
       const why = status === 404 ? `The registry has no schema with id ${id}` : `Schema ${id} could not be fetched from the registry (${messageOf(error)})`;

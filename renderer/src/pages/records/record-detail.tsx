@@ -8,7 +8,7 @@ import { formatBytes, formatLabel, fullText, schemaLabel } from './record-text';
 
 function Part({ title, part }: { title: string; part: DecodedPart }) {
   return (
-    <div className="record-part" data-testid={`record-${title.toLowerCase()}`}>
+    <div className="record-part" data-testid={`detail-${title.toLowerCase()}`}>
       <div className="record-part-head">
         <strong>{title}</strong> <span className="badge">{formatLabel(part)}</span> <span className="muted small">{formatBytes(part.size)}</span>
         {schemaLabel(part) && <span className="muted small mono" data-testid={`${title.toLowerCase()}-schema`}> · {schemaLabel(part)}</span>}

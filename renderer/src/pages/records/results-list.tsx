@@ -15,7 +15,8 @@ function usePages(scanId: string, pages: number[], next: number) {
   const first = useResultsPage(scanId, pages[0] ?? 0, next);
   const second = useResultsPage(pages.length > 1 ? scanId : null, pages[1] ?? 0, next);
   const bySeq = new Map<number, RecordView>();
-  for (const page of [first.data, second.data]) page?.records.forEach((r, i) => bySeq.set(page.first + i, r));
+  // A page kept on screen while the next loads must be this read's, not the previous one's.
+  for (const page of [first.data, second.data]) if (page?.scanId === scanId) page.records.forEach((r, i) => bySeq.set(page.first + i, r));
   return bySeq;
 }
 
