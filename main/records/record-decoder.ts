@@ -10,8 +10,6 @@ import type { ProtoType, SchemaCatalog } from './schema-catalog';
 
 /** A record as the fetch hands it over, before decoding. */
 export interface RawRecord {
-  topic: string;
-  partition: number;
   offset: number;
   timestamp: number;
   timestampType: 'create' | 'log-append';
@@ -47,6 +45,19 @@ export function protoTypeAt(first: ProtoType, indexes: number[]): ProtoType | nu
   return found;
 }
 
+/** Short ASCII keys and values are the common case: read without the UTF-8 decoder. */
+function textOf(bytes: Buffer): string | null {
+  if (bytes.length <= 256) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) {
+      const c = bytes[i]!;
+      if (c < 0x20 || c > 0x7e) { ascii = false; break; }
+    }
+    if (ascii) return bytes.toString('latin1');
+  }
+  return asText(bytes);
+}
+
 export const protoObjectOptions = { longs: String, enums: String, bytes: String, defaults: false, arrays: true };
 
 export class RecordDecoder {
@@ -59,17 +70,17 @@ export class RecordDecoder {
     return ids.size === 0 ? Promise.resolve() : this.schemas.load(ids);
   }
 
-  decode(raw: RawRecord): RecordView {
+  decode(raw: RawRecord, topic: string, partition: number): RecordView {
     let size = (raw.key?.length ?? 0) + (raw.value?.length ?? 0);
-    const headers = raw.headers.map(([k, v]) => {
+    const headers = raw.headers.length === 0 ? [] : raw.headers.map(([k, v]) => {
       size += (k?.length ?? 0) + (v?.length ?? 0);
-      const text = v ? asText(v) : null;
+      const text = v ? textOf(v) : null;
       return { key: k ? k.toString('utf8') : '', value: v === null ? null : text ?? hexOf(v), hex: v !== null && text === null };
     });
     return {
-      topic: raw.topic, partition: raw.partition, offset: raw.offset, timestamp: raw.timestamp, timestampType: raw.timestampType,
-      key: this.decodePart(raw.key, raw.topic, true),
-      value: this.decodePart(raw.value, raw.topic, false),
+      topic, partition, offset: raw.offset, timestamp: raw.timestamp, timestampType: raw.timestampType,
+      key: this.decodePart(raw.key, topic, true),
+      value: this.decodePart(raw.value, topic, false),
       headers, size,
     };
   }
@@ -90,7 +101,7 @@ export class RecordDecoder {
   #plain(bytes: Buffer): DecodedPart {
     const size = bytes.length;
     if (size === 0) return part({ format: 'text', size, value: '' });
-    const text = asText(bytes);
+    const text = textOf(bytes);
     if (text === null) return part({ format: 'binary', size, hex: hexOf(bytes) });
     const json = asJson(text);
     return json ? part({ format: 'json', size, value: toJsonValue(json.value) }) : part({ format: 'text', size, value: text });
@@ -104,6 +115,7 @@ export class RecordDecoder {
       case 'AVRO': {
         const ref = this.schemas.ref(schema.id, topic, isKey, null);
         try {
+          // avsc's records are class instances (and bytes Buffers): the filter and the console need plain JSON.
           return part({ format: 'avro', size, schema: ref, value: toJsonValue(schema.avro.fromBuffer(bytes.subarray(at))) });
         } catch (error) {
           return failed(ref, 'avro', error);

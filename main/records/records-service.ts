@@ -139,7 +139,7 @@ export class RecordsService {
     const raw = answer?.records[0];
     if (!raw) return { ...base, record: null };
     await this.decoder.prepare([raw]);
-    return { ...base, record: this.decoder.decode({ ...raw, topic, partition }) };
+    return { ...base, record: this.decoder.decode(raw, topic, partition) };
   }
 
   async at(topic: string, partition: number, offset: number): Promise<RecordAt> {

@@ -22,9 +22,9 @@ const leadershipMoved = new Set([3, 5, 6, 74, 75, 100]); // unknown partition, l
 /** Records decoded between two yields to the event loop. */
 const SLICE = 1_000;
 /** Bytes asked per partition and per fetch: large enough for throughput, small enough for memory. */
-const PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
-const FETCH_BYTES = 16 * 1024 * 1024;
-/** A forward read that gets this many empty answers in a row below its end stops (the rest is beyond reach). */
+const PARTITION_FETCH_BYTES = 1024 * 1024;
+const FETCH_BYTES = 4 * 1024 * 1024;
+/** A forward read whose fetches return nothing at all this many times in a row stops (the rest is beyond reach). */
 const MAX_EMPTY_FETCHES = 20;
 
 interface Position {
@@ -75,6 +75,7 @@ export class Scan {
   #keptBytes = 0;
   #stopped = false;
   readonly #notes: string[] = [];
+  #emptyRounds = 0;
 
   constructor(private readonly setup: ScanSetup, private readonly kafka: RecordsKafka, private readonly decoder: RecordDecoder) {
     this.id = setup.id;
@@ -162,9 +163,17 @@ export class Scan {
         }
         const answers = await Promise.all([...byLeader].map(([leader, positions]) => this.kafka.fetch(this.#layout, leader, positions.map((p) => ({ partition: p.partition, offset: p.position, maxBytes: PARTITION_FETCH_BYTES })), { maxWaitMs: this.live ? 500 : 50, maxBytes: FETCH_BYTES })));
         let refresh = false;
-        for (const answer of answers.flat()) {
+        const flat = answers.flat();
+        for (const answer of flat) {
           if (this.#stopped) break;
           refresh = (await this.#take(answer)) || refresh;
+        }
+        // A partition may get nothing when others filled the answer; only a forward read that gets
+        // nothing at all, round after round, below its ends gives the rest up.
+        if (!this.live && !refresh && flat.every((a) => a.records.length === 0 && a.nextOffset === null && a.errorCode === 0)) {
+          if (++this.#emptyRounds >= MAX_EMPTY_FETCHES) this.#giveUpRest();
+        } else {
+          this.#emptyRounds = 0;
         }
         if (refresh && !this.#stopped) this.#layout = await this.kafka.layout(this.topic, true);
       }
@@ -193,11 +202,14 @@ export class Scan {
     }
     if (answer.records.length === 0) {
       if (answer.nextOffset !== null) p.position = answer.nextOffset;
-      else if (p.end !== null && p.position < p.end) this.#emptyAnswer(p, answer.highWatermark);
+      // The log was truncated below where this read meant to stop: there is nothing more to read.
+      else if (p.end !== null && answer.highWatermark <= p.position) {
+        p.done = true;
+        this.#note(`Partition ${p.partition} ends at ${answer.highWatermark}, before ${p.end} where this read meant to stop.`);
+      }
       if (p.end !== null && p.position >= p.end) p.done = true;
       return false;
     }
-    (p as Position & { empty?: number }).empty = 0;
     const raws = answer.records;
     await this.decoder.prepare(raws);
     const filter = this.setup.filter;
@@ -205,7 +217,7 @@ export class Scan {
       if (this.#stopped) return false;
       const raw = raws[i]!;
       if (p.end !== null && raw.offset >= p.end) { p.position = p.end; p.done = true; return false; }
-      const record = this.decoder.decode({ ...raw, topic: this.topic, partition: p.partition });
+      const record = this.decoder.decode(raw, this.topic, p.partition);
       this.#scanned++;
       this.#bytes += record.size;
       if (record.key.error !== null || record.value.error !== null) this.#undecodable++;
@@ -229,9 +241,9 @@ export class Scan {
     return false;
   }
 
-  #emptyAnswer(p: Position & { empty?: number }, highWatermark: number) {
-    p.empty = (p.empty ?? 0) + 1;
-    if (p.empty >= MAX_EMPTY_FETCHES || highWatermark <= p.position) {
+  #giveUpRest() {
+    for (const p of this.#positions.values()) {
+      if (p.done) continue;
       p.done = true;
       this.#note(`Partition ${p.partition} returned nothing between ${p.position} and ${p.end}; it was left there.`);
     }

@@ -41,6 +41,7 @@ interface Entry {
   /** The subject lookup failed: asked again later, so a passing registry hiccup does not leave records without their subject. */
   subjectsFailed?: boolean;
   at: number;
+  refs?: Map<string, SchemaRef>;
 }
 
 /** How long a failed fetch is remembered before the registry is asked again. */
@@ -158,7 +159,17 @@ export class SchemaCatalog {
    * the registry files the id under it, else the first subject it names.
    */
   ref(id: number, topic: string, isKey: boolean, messageType: string | null): SchemaRef {
+    // Asked for every record: the answer is remembered per id, topic, key or value and message.
+    const memo = `${id}\u0000${topic}\u0000${isKey ? 'k' : 'v'}\u0000${messageType ?? ''}`;
     const entry = this.#entries.get(id);
+    const known = entry?.refs?.get(memo);
+    if (known) return known;
+    const ref = this.#ref(entry, id, topic, isKey, messageType);
+    if (entry) (entry.refs ??= new Map()).set(memo, ref);
+    return ref;
+  }
+
+  #ref(entry: Entry | undefined, id: number, topic: string, isKey: boolean, messageType: string | null): SchemaRef {
     const preferred = `${topic}-${isKey ? 'key' : 'value'}`;
     const subjects = entry?.subjects ?? [];
     const chosen = subjects.filter((s) => s.subject === preferred).sort((a, b) => b.version - a.version)[0] ?? subjects[0] ?? null;

@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication|governance] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance|records] [--records=1000000] [--tail-seconds=60] [--tail-rate=5000] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
@@ -11,6 +11,7 @@ import { replicationBench } from './replication';
 import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
 import { rendererBench } from './renderer';
 import { describePaletteBench, paletteBench } from './palette';
+import { recordsBench } from './records';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
@@ -61,6 +62,14 @@ try {
     }, (args.get('backends')?.split(',') ?? ['servers', 'pglite']) as ('servers' | 'pglite')[]);
   }
   if (only === 'replication') throw new BenchDone();
+  if (!args.has('skip-records') && (!only || only === 'records')) {
+    const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
+    if (build.status !== 0) throw new Error('Building the console failed');
+    results.records = await recordsBench(brokers, log, {
+      records: Number(args.get('records') ?? 1_000_000), tailSeconds: Number(args.get('tail-seconds') ?? 60), tailRate: Number(args.get('tail-rate') ?? 5_000),
+    });
+  }
+  if (only === 'records') throw new BenchDone();
   log(`\n== Scale: ${scale.groups} groups over ${scale.topics * scale.partitionsPerTopic} partitions`);
   await ensureScale(brokers, log);
 

@@ -9,7 +9,7 @@ export function ScanStatus({ progress }: { progress: ScanProgress }) {
   const seconds = progress.elapsedMs / 1000;
   const behind = progress.partitions.reduce((n, p) => n + (p.end === null ? 0 : Math.max(0, p.end - p.position)), 0);
   return (
-    <div className="scan-status" data-testid="scan-status">
+    <div className="scan-status" data-testid="scan-status" data-scan-id={progress.scanId}>
       <div className="row">
         <span className={`badge state-${progress.state === 'running' ? 'moving' : progress.state === 'failed' ? 'bad' : 'ok'}`} data-testid="scan-state">{progress.live && progress.state === 'running' ? 'live' : progress.state}</span>
         <span data-testid="scan-counts"><strong>{formatNumber(progress.scanned)}</strong> scanned · <strong>{formatNumber(progress.matched)}</strong> matched · {formatBytes(progress.bytes)} · {formatRate(seconds > 0 ? progress.scanned / seconds : null)}</span>
