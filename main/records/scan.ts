@@ -23,7 +23,7 @@ const leadershipMoved = new Set([3, 5, 6, 74, 75, 100]); // unknown partition, l
 const SLICE = 1_000;
 /** Bytes asked per partition and per fetch: large enough for throughput, small enough for memory. */
 const PARTITION_FETCH_BYTES = 1024 * 1024;
-const FETCH_BYTES = 4 * 1024 * 1024;
+const FETCH_BYTES = 2 * 1024 * 1024;
 /** A forward read whose fetches return nothing at all this many times in a row stops (the rest is beyond reach). */
 const MAX_EMPTY_FETCHES = 20;
 
@@ -161,16 +161,22 @@ export class Scan {
           const leader = this.#layout.partitions[p.partition]?.leader ?? -1;
           byLeader.set(leader, [...(byLeader.get(leader) ?? []), p]);
         }
-        const answers = await Promise.all([...byLeader].map(([leader, positions]) => this.kafka.fetch(this.#layout, leader, positions.map((p) => ({ partition: p.partition, offset: p.position, maxBytes: PARTITION_FETCH_BYTES })), { maxWaitMs: this.live ? 500 : 50, maxBytes: FETCH_BYTES })));
+        let answers: FetchedPartition[][] | null = await Promise.all([...byLeader].map(([leader, positions]) => this.kafka.fetch(this.#layout, leader, positions.map((p) => ({ partition: p.partition, offset: p.position, maxBytes: PARTITION_FETCH_BYTES })), { maxWaitMs: this.live ? 500 : 50, maxBytes: FETCH_BYTES })));
         let refresh = false;
         const flat = answers.flat();
-        for (const answer of flat) {
+        answers = null;
+        let empty = true;
+        for (let i = 0; i < flat.length; i++) {
           if (this.#stopped) break;
+          const answer = flat[i]!;
+          if (answer.records.length > 0 || answer.nextOffset !== null || answer.errorCode !== 0) empty = false;
           refresh = (await this.#take(answer)) || refresh;
+          // Let each partition's records go as soon as they are taken, not when the whole answer is.
+          (flat as Array<FetchedPartition | null>)[i] = null;
         }
         // A partition may get nothing when others filled the answer; only a forward read that gets
         // nothing at all, round after round, below its ends gives the rest up.
-        if (!this.live && !refresh && flat.every((a) => a.records.length === 0 && a.nextOffset === null && a.errorCode === 0)) {
+        if (!this.live && !refresh && empty) {
           if (++this.#emptyRounds >= MAX_EMPTY_FETCHES) this.#giveUpRest();
         } else {
           this.#emptyRounds = 0;

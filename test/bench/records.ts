@@ -7,6 +7,7 @@
 // The records go to unique topics on the shared broker, deleted afterwards.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { Producer } from '@platformatic/kafka';
 import type { Page } from 'playwright-core';
 import { kafkaClasspath, paths } from '../../sandbox/paths';
@@ -28,6 +29,8 @@ export interface RecordsBenchResult {
   mainRssStartMb: number;
   mainRssMaxMb: number;
   scanFrames: { frames: number; p50: number; p95: number; max: number };
+  idleFrames: { frames: number; p50: number; p95: number; max: number };
+  loadAverage: number;
   tail: { seconds: number; produced: number; seen: number; maxBacklog: number; endBacklog: number; frames: number; p50: number; p95: number; max: number };
 }
 
@@ -137,6 +140,11 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
     log(`   ratio to ConsoleConsumer: ${(ccMs / sluiceMs).toFixed(2)}× (target ≥ 0.5×)`);
     log(`   main RSS: ${rssStart.toFixed(0)} MB before, max ${rssMax.toFixed(0)} MB during the scan (target ≤ 400 MB)`);
     log(`   frames while results stream in: ${scanFrames.frames} frames, p50 ${scanFrames.p50.toFixed(1)} ms, p95 ${scanFrames.p95.toFixed(1)} ms, max ${scanFrames.max.toFixed(1)} ms (target p95 ≤ 16.7 ms)`);
+    // The same page doing nothing for 5 s: what this machine's load alone does to frames.
+    await startFrames(page);
+    await page.waitForTimeout(5_000);
+    const idleFrames = frameStats(await stopFrames(page));
+    log(`   frames of the idle page (peer: the machine's own jitter): p50 ${idleFrames.p50.toFixed(1)} ms, p95 ${idleFrames.p95.toFixed(1)} ms, max ${idleFrames.max.toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 
     log(`\n== Records: live tail at ${options.tailRate.toLocaleString('en')} records/s for ${options.tailSeconds} s on ${tailTopic}`);
     await page.goto(`${server.url}/#/records/${tailTopic}`);
@@ -155,7 +163,7 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
     return {
       records: options.records, matched, consoleConsumerMs: Math.round(ccMs), consoleConsumerPerSecond: Math.round(options.records / ccMs * 1000),
       sluiceScanMs: Math.round(sluiceMs), sluicePerSecond: Math.round(options.records / sluiceMs * 1000), ratio: Number((ccMs / sluiceMs).toFixed(2)),
-      mainRssStartMb: Math.round(rssStart), mainRssMaxMb: Math.round(rssMax), scanFrames,
+      mainRssStartMb: Math.round(rssStart), mainRssMaxMb: Math.round(rssMax), scanFrames, idleFrames, loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
       tail: { seconds: options.tailSeconds, produced: tail.produced, seen, maxBacklog: tail.maxBacklog, endBacklog, ...tailFrames },
     };
   } finally {

@@ -1,6 +1,6 @@
 // Where and how to read: partition, where to start, how many, forward or live, and a CEL filter
 // (checked in main before anything is read; its error is shown here).
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ReadInput, Seek, TopicPartitions } from '../../../../shared/records/records';
 
 type SeekKind = Seek['kind'];
@@ -47,7 +47,7 @@ export function readInputOf(topic: string, v: ReadFormValues): { input: ReadInpu
   };
 }
 
-export function ReadForm({ topic, partitions, initial, running, error, onRead, onStop }: {
+export const ReadForm = memo(function ReadForm({ topic, partitions, initial, running, error, onRead, onStop }: {
   topic: string;
   partitions: TopicPartitions | undefined;
   initial: ReadFormValues;
@@ -97,4 +97,4 @@ export function ReadForm({ topic, partitions, initial, running, error, onRead, o
       <p className="muted small">The filter runs in main over each decoded record: <code>record</code> has topic, partition, offset, timestampMs, key, value, headers and size.</p>
     </form>
   );
-}
+});

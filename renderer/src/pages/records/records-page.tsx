@@ -1,7 +1,7 @@
 // A topic's records: read from the beginning, the newest, an offset, a time or a group's position,
 // forward with a limit or live; filter in main; open a record decoded; export; produce. Opened at
 // an offset (a mismatch's event, a stuck partition) it shows that record first.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReadInput, RecordView } from '../../../../shared/records/records';
 import { useCancelRead, useExportRecords, useRecordAt, useScan, useStartRead, useTopicPartitions } from '../../api/records';
 import { ErrorView } from '../../components/state-views';
@@ -67,11 +67,17 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
     : { partition: partition === undefined ? 'all' : String(partition), seekKind: 'end', seekValue: '', limit: '100', live: false, filter: '' }));
   const [dismissedAt, setDismissedAt] = useState(false);
 
-  const read = (input: ReadInput) => {
+  const running = scan.data?.state === 'running';
+  const { mutate: startRead } = start;
+  const { mutate: cancelRead } = cancel;
+  // Stable handlers: a live tail re-renders this page four times a second, the form need not follow.
+  const read = useCallback((input: ReadInput) => {
     setSelected(null);
-    if (scanId && scan.data?.state === 'running') cancel.mutate({ scanId });
-    start.mutate(input, { onSuccess: (progress) => setScanId(progress.scanId) });
-  };
+    if (scanId && running) cancelRead({ scanId });
+    startRead(input, { onSuccess: (progress) => setScanId(progress.scanId) });
+  }, [scanId, running, cancelRead, startRead]);
+  const stop = useCallback(() => { if (scanId) cancelRead({ scanId }); }, [scanId, cancelRead]);
+  const open = useCallback((seq: number, record: RecordView) => setSelected({ seq, record }), []);
   // Opened at a record, or just opened: the first read starts by itself.
   const started = useRef(false);
   useEffect(() => {
@@ -94,8 +100,7 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
         </div>
       </header>
       {partitions.error && <ErrorView error={partitions.error} />}
-      <ReadForm topic={topic} partitions={partitions.data} initial={initial} running={progress?.state === 'running'} error={start.error?.message ?? null}
-        onRead={read} onStop={() => { if (scanId) cancel.mutate({ scanId }); }} />
+      <ReadForm topic={topic} partitions={partitions.data} initial={initial} running={running} error={start.error?.message ?? null} onRead={read} onStop={stop} />
       {opened && at.data && !at.data.record && <p className="muted">There is no record at {topic}-{partition}@{offset}: the partition holds {at.data.logStartOffset}–{at.data.logEndOffset - 1}.</p>}
       {at.error && <ErrorView error={at.error} />}
       {progress && <ScanStatus progress={progress} />}
@@ -103,7 +108,7 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
       <div className="records-layout">
         {scanId && progress && (
           <ResultsList scanId={scanId} first={progress.results.first} next={progress.results.next} follow={progress.live}
-            selected={selected?.seq ?? null} onOpen={(seq, record) => setSelected({ seq, record })} />
+            selected={selected?.seq ?? null} onOpen={open} />
         )}
         {detail && <RecordDetail key={`${detail.partition}@${detail.offset}`} record={detail} onClose={() => { setSelected(null); setDismissedAt(true); }} />}
       </div>

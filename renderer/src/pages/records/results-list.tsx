@@ -2,8 +2,7 @@
 // are fetched from main, so 10,000 records (or a live tail) scroll like 10.
 import { memo, useEffect, useRef } from 'react';
 import type { RecordView } from '../../../../shared/records/records';
-import { recordLimits } from '../../../../shared/records/records';
-import { useResultsPage } from '../../api/records';
+import { RESULTS_PAGE, useResultsPage } from '../../api/records';
 import { formatNumber } from '../../components/badges';
 import { useVirtualRows } from '../../components/use-virtual-rows';
 import { formatLabel, preview } from './record-text';
@@ -42,12 +41,12 @@ const Row = memo(function Row({ record, seq, top, selected, onOpen }: { record: 
   );
 });
 
-export function ResultsList({ scanId, first, next, selected, onOpen, follow }: { scanId: string; first: number; next: number; selected: number | null; onOpen: (seq: number, record: RecordView) => void; follow: boolean }) {
+export const ResultsList = memo(function ResultsList({ scanId, first, next, selected, onOpen, follow }: { scanId: string; first: number; next: number; selected: number | null; onOpen: (seq: number, record: RecordView) => void; follow: boolean }) {
   const scroller = useRef<HTMLDivElement>(null);
   const count = next - first;
   const virtual = useVirtualRows({ count, scroller, rowHeight: ROW_HEIGHT, overscan: 10 });
   const seqs = virtual.items.map((item) => first + item.index);
-  const pages = [...new Set(seqs.map((s) => Math.floor(s / recordLimits.pageSize)))].slice(0, 2);
+  const pages = [...new Set(seqs.map((s) => Math.floor(s / RESULTS_PAGE)))].slice(0, 2);
   const records = usePages(scanId, pages, next);
   useEffect(() => {
     // A live tail follows the newest record unless the reader scrolled away from the bottom.
@@ -76,4 +75,4 @@ export function ResultsList({ scanId, first, next, selected, onOpen, follow }: {
       <div className="muted small records-count" data-testid="records-count">{formatNumber(count)} record{count === 1 ? '' : 's'} kept</div>
     </div>
   );
-}
+});
