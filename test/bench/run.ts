@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication|governance|records] [--records=1000000] [--tail-seconds=60] [--tail-rate=5000] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance|records] [--records=1000000] [--records-rounds=3] [--tail-seconds=60] [--tail-rate=5000] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
@@ -66,7 +66,7 @@ try {
     const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
     if (build.status !== 0) throw new Error('Building the console failed');
     results.records = await recordsBench(brokers, log, {
-      records: Number(args.get('records') ?? 1_000_000), tailSeconds: Number(args.get('tail-seconds') ?? 60), tailRate: Number(args.get('tail-rate') ?? 5_000),
+      records: Number(args.get('records') ?? 1_000_000), rounds: Number(args.get('records-rounds') ?? 3), tailSeconds: Number(args.get('tail-seconds') ?? 60), tailRate: Number(args.get('tail-rate') ?? 5_000),
     });
   }
   if (only === 'records') throw new BenchDone();
