@@ -21,8 +21,12 @@ export interface RawRecord {
 const hexOf = (bytes: Uint8Array) => toHex(bytes, recordLimits.maxHexBytes);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 500);
 
-const part = (fields: Partial<DecodedPart> & Pick<DecodedPart, 'format' | 'size'>): DecodedPart =>
-  ({ value: null, hex: null, schema: null, error: null, note: null, masked: [], ...fields });
+// Shared by every unmasked part: frozen, since masking always makes a new list.
+const noMasks = Object.freeze([]) as unknown as DecodedPart['masked'];
+const part = (fields: Partial<DecodedPart> & Pick<DecodedPart, 'format' | 'size'>): DecodedPart => ({
+  format: fields.format, size: fields.size, value: fields.value ?? null, hex: fields.hex ?? null, schema: fields.schema ?? null,
+  error: fields.error ?? null, note: fields.note ?? null, masked: noMasks,
+});
 
 /** The schema ids a record's key and value name, to fetch them before decoding a batch. */
 export function schemaIdsOf(record: Pick<RawRecord, 'key' | 'value'>, into: Set<number>): void {

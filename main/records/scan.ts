@@ -6,7 +6,7 @@
 // records never holds main's event loop for long.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CompiledFilter } from '../../shared/records/record-filter';
-import { filterInputOf } from '../../shared/records/record-filter';
+import { filterInputOf, type FilterInput } from '../../shared/records/record-filter';
 import type { RecordView, ScanProgress } from '../../shared/records/records';
 import { recordLimits } from '../../shared/records/records';
 import { createLogger } from '../platform/logger';
@@ -76,6 +76,8 @@ export class Scan {
   #stopped = false;
   readonly #notes: string[] = [];
   #emptyRounds = 0;
+  /** The filter's view of the record being evaluated, filled again for each one. */
+  readonly #filterInput = {} as FilterInput;
 
   constructor(private readonly setup: ScanSetup, private readonly kafka: RecordsKafka, private readonly decoder: RecordDecoder) {
     this.id = setup.id;
@@ -231,7 +233,7 @@ export class Scan {
       let matched = true;
       if (filter) {
         try {
-          matched = filter(filterInputOf(record));
+          matched = filter(filterInputOf(record, this.#filterInput));
         } catch (error) {
           matched = false;
           this.#filterErrors++;

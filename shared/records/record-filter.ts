@@ -59,14 +59,28 @@ export function compileFilter(expression: string): FilterCompilation {
   };
 }
 
-/** What a filter sees of a record: the decoded key and value, headers as text. */
-export function filterInputOf(record: RecordView): FilterInput {
-  const headers: Record<string, string | null> = {};
-  for (const h of record.headers) headers[h.key] = h.value;
-  return {
-    topic: record.topic, partition: record.partition, offset: record.offset, timestampMs: record.timestamp,
-    key: partValue(record.key), value: partValue(record.value), headers, size: record.size,
-  };
+const noHeaders: Record<string, string | null> = Object.freeze({}) as Record<string, string | null>;
+
+/**
+ * What a filter sees of a record: the decoded key and value, headers as text. Pass `into` to fill
+ * one object again and again (a scan evaluates a million records; the filter keeps none of them).
+ */
+export function filterInputOf(record: RecordView, into?: FilterInput): FilterInput {
+  let headers = noHeaders;
+  if (record.headers.length > 0) {
+    headers = {};
+    for (const h of record.headers) headers[h.key] = h.value;
+  }
+  const input = into ?? ({} as FilterInput);
+  input.topic = record.topic;
+  input.partition = record.partition;
+  input.offset = record.offset;
+  input.timestampMs = record.timestamp;
+  input.key = partValue(record.key);
+  input.value = partValue(record.value);
+  input.headers = headers;
+  input.size = record.size;
+  return input;
 }
 
 const partValue = (part: RecordView['key']) => (part.error === null ? part.value : part.hex);
