@@ -5,22 +5,12 @@ import { checkName } from '../../shared/governance/name-checker';
 import type { DictionaryIndex } from '../../shared/governance/dictionary';
 import type { Classifier } from '../../shared/records/masking';
 
-/** A dictionary term may carry a classification (the dictionary's schema adds it as an optional field). */
-const classificationOfTerm = (term: object | undefined): string | null => {
-  const value = (term as { classification?: unknown } | undefined)?.classification;
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-};
-
 /**
  * Names resolve as the name checker reads them: an exact standard term (CUST_NM, custNm), or the
- * term its standard words make. The classification is the term's, from the dictionary itself.
+ * term its standard words make; the checker answers the term's classification.
  */
 export function classifierOf(index: DictionaryIndex): Classifier {
-  return (fieldName) => {
-    const check = checkName(fieldName, index);
-    const term = check.term ? index.termsByPhysicalName.get(check.term.physicalName) : undefined;
-    return term ? classificationOfTerm(term.term) : null;
-  };
+  return (fieldName) => checkName(fieldName, index).classification;
 }
 
 /**

@@ -13,6 +13,7 @@ import { auditActions } from '../support/audit';
 import { testBrokers, testRegistryUrl, uniqueSuffix } from '../support/brokers';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';
 import { deleteTestArtifacts } from '../support/kafka-cli';
+import { produceEncoded as produceJava } from '../support/encoded-records';
 import { createTopic, deleteSubjects, frame, produceEncoded, produceRaw } from '../support/records-encoder';
 
 const id = uniqueSuffix();
@@ -24,6 +25,8 @@ const stuckGroup = `it-rec-stuck-${id}`;
 const subjects = [`${avroTopic}-value`, `${jsonTopic}-value`, `${protoTopic}-value`];
 let harness: Harness;
 let avroId: number;
+/** Record times a few hours back: older ones would fall to the topic's retention (7 days) while the test runs. */
+const base = Math.floor(Date.now() / 60_000) * 60_000 - 3 * 3_600_000;
 
 const avroSchema = JSON.stringify({
   type: 'record', name: 'Payment', namespace: `it${id}`,
@@ -53,7 +56,7 @@ beforeAll(async () => {
   await Promise.all([createTopic(avroTopic, 3), createTopic(jsonTopic, 1), createTopic(protoTopic, 1), createTopic(mixedTopic, 1)]);
   ({ schemaId: avroId } = await produceEncoded({
     topic: avroTopic, subject: `${avroTopic}-value`, schemaType: 'AVRO', schema: avroSchema, values: payments,
-    keys: payments.map((p) => p.payId), timestamps: payments.map((_, i) => 1_700_000_000_000 + i * 60_000), headers: { source: 'it' },
+    keys: payments.map((p) => p.payId), timestamps: payments.map((_, i) => base + i * 60_000), headers: { source: 'it' },
   }));
 }, 120_000);
 
@@ -71,7 +74,9 @@ describe('records: decoding what an independent encoder wrote', () => {
     const byId = new Map(records.map((r) => [(r.value.value as { payId: string }).payId, r]));
     for (const p of payments) {
       const r = byId.get(p.payId)!;
-      expect(r.value).toMatchObject({ format: 'avro', value: p, error: null, schema: { id: avroId, type: 'AVRO', subject: `${avroTopic}-value`, version: 1 } });
+      // custNm is CUST_NM, 고객 명 in the example dictionary, classified personal: masked by default.
+      expect(r.value).toMatchObject({ format: 'avro', value: { ...p, custNm: '[masked: personal]' }, error: null, schema: { id: avroId, type: 'AVRO', subject: `${avroTopic}-value`, version: 1 } });
+      expect(r.value.masked).toEqual([{ path: 'custNm', classification: 'personal' }]);
       expect(r.key).toMatchObject({ format: 'text', value: p.payId });
       expect(r.headers).toEqual([{ key: 'source', value: 'it', hex: false }]);
       expect(r.timestampType).toBe('create');
@@ -127,6 +132,53 @@ describe('records: decoding what an independent encoder wrote', () => {
   });
 });
 
+describe('records: what an encoder that is not Sluice\'s wrote (the sandbox\'s Java clients: Apicurio serdes, protobuf-java)', () => {
+  const javaTopic = (format: string) => `it-rec-java-${format}-${id}`;
+  afterAll(async () => {
+    await deleteSubjects(['avro', 'json', 'protobuf'].map((f) => `${javaTopic(f)}-value`));
+    await deleteTestArtifacts([], ['avro', 'json', 'protobuf'].map(javaTopic));
+  });
+
+  it('decodes all three schema types as written', async () => {
+    const avro = JSON.stringify({ type: 'record', name: 'Order', namespace: `java${id}`, fields: [
+      { name: 'ordId', type: 'string' }, { name: 'ordAmt', type: 'long' }, { name: 'memo', type: ['null', 'string'], default: null },
+      { name: 'custTelNo', type: 'string' },
+    ] });
+    const json = JSON.stringify({ type: 'object', properties: { ordId: { type: 'string' }, qty: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['ordId'] });
+    const proto = `syntax = "proto3";\npackage java${id};\nmessage Ignored { string x = 1; }\nmessage Shipment { string ship_id = 1; int64 weight_grams = 2; State state = 3; enum State { PACKED = 0; SENT = 1; } }\n`;
+    const avroValues = [{ ordId: 'o-1', ordAmt: 12_000_000_000, memo: 'fragile', custTelNo: '010-1234-5678' }, { ordId: 'o-2', ordAmt: 5, memo: null, custTelNo: '010-0000-0000' }];
+    const jsonValues = [{ ordId: 'j-1', qty: 3, tags: ['a'] }];
+    const written = {
+      avro: await produceJava({ topic: javaTopic('avro'), subject: `${javaTopic('avro')}-value`, format: 'avro', schema: avro, records: avroValues.map((value) => ({ key: value.ordId, value, headers: { source: 'java' } })) }),
+      json: await produceJava({ topic: javaTopic('json'), subject: `${javaTopic('json')}-value`, format: 'json', schema: json, records: jsonValues.map((value) => ({ value })) }),
+      protobuf: await produceJava({ topic: javaTopic('protobuf'), subject: `${javaTopic('protobuf')}-value`, format: 'protobuf', schema: proto, message: 'Shipment', records: [{ value: { shipId: 's-1', weightGrams: '1500', state: 'SENT' } }] }),
+    };
+    const avroRead = (await readAll({ topic: javaTopic('avro'), seek: { kind: 'beginning' } })).records;
+    expect(avroRead.map((r) => r.value.value)).toEqual(avroValues.map((v) => ({ ...v, custTelNo: '[masked: personal]' })));
+    expect(avroRead[0]!).toMatchObject({ key: { format: 'text', value: 'o-1' }, headers: [{ key: 'source', value: 'java', hex: false }], value: { format: 'avro', schema: { id: written.avro.schemaId, subject: `${javaTopic('avro')}-value`, version: written.avro.version } } });
+    const jsonRead = (await readAll({ topic: javaTopic('json'), seek: { kind: 'beginning' } })).records;
+    expect(jsonRead[0]!.value).toMatchObject({ format: 'json-schema', value: jsonValues[0], note: null, schema: { id: written.json.schemaId, type: 'JSON' } });
+    const protoRead = (await readAll({ topic: javaTopic('protobuf'), seek: { kind: 'beginning' } })).records;
+    expect(protoRead[0]!.value).toMatchObject({ format: 'protobuf', error: null, value: { shipId: 's-1', weightGrams: '1500', state: 'SENT' }, schema: { id: written.protobuf.schemaId, type: 'PROTOBUF', messageType: `java${id}.Shipment` } });
+  }, 240_000);
+});
+
+describe('records: masking', () => {
+  it('reveals one record with a reason, audited with the fields shown and never their values', async () => {
+    const { records } = await readAll({ topic: avroTopic, partitions: [0], seek: { kind: 'beginning' }, limit: 1 });
+    const masked = records[0]!;
+    expect((masked.value.value as { custNm: string }).custNm).toBe('[masked: personal]');
+    const refused = await harness.rpc('records.reveal', { topic: avroTopic, partition: 0, offset: masked.offset, reason: 'hm' });
+    expect(refused.body.error?.code).toBe('INVALID_INPUT');
+    const shown = await harness.value<RecordView>('records.reveal', { topic: avroTopic, partition: 0, offset: masked.offset, reason: 'Ticket 12: the customer disputes the name' });
+    expect((shown.value.value as { custNm: string }).custNm).toMatch(/^Customer \d+$/);
+    expect(shown.value.masked).toEqual([]);
+    const record = auditActions(harness.dataDir).filter((a) => a.action === 'records.reveal').at(-1)!;
+    expect(record).toMatchObject({ result: 'applied', target: { topic: avroTopic, partition: 0, offset: masked.offset }, after: { reason: 'Ticket 12: the customer disputes the name', revealed: ['custNm'] } });
+    expect(JSON.stringify(record)).not.toContain((shown.value.value as { custNm: string }).custNm);
+  });
+});
+
 describe('records: seek, filter, tail', () => {
   it('filters with CEL in main, and refuses a broken filter before reading', async () => {
     const { progress, records } = await readAll({ topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value.payAmt >= 25000 && record.headers.source == "it"' });
@@ -139,7 +191,7 @@ describe('records: seek, filter, tail', () => {
   });
 
   it('seeks by timestamp (ListOffsets) and by offset, and stops at the limit', async () => {
-    const cutoff = 1_700_000_000_000 + 20 * 60_000;
+    const cutoff = base + 20 * 60_000;
     const { records } = await readAll({ topic: avroTopic, seek: { kind: 'timestamp', timestamp: cutoff } });
     expect(records.map((r) => (r.value.value as { payId: string }).payId).sort()).toEqual(payments.slice(20).map((p) => p.payId).sort());
     expect(records.every((r) => r.timestamp >= cutoff)).toBe(true);
@@ -171,7 +223,11 @@ describe('records: seek, filter, tail', () => {
     expect(csv.content.split('\n')[0]).toMatch(/^topic,partition,offset,timestamp/);
     const refused = await harness.rpc('records.export', { scanId: started.scanId, format: 'csv', unmasked: true });
     expect(refused.body.error?.code).toBe('INVALID_INPUT');
-    await harness.value('records.export', { scanId: started.scanId, format: 'csv', unmasked: true, reason: 'Incident 42: compare with the ledger' });
+    expect(jsonl.content).toContain('[masked: personal]');
+    expect(jsonl.content).not.toMatch(/Customer \d/);
+    const unmasked = await harness.value<{ content: string; masked: boolean }>('records.export', { scanId: started.scanId, format: 'csv', unmasked: true, reason: 'Incident 42: compare with the ledger' });
+    expect(unmasked.masked).toBe(false);
+    expect(unmasked.content).toMatch(/Customer \d/);
     expect(auditActions(harness.dataDir).filter((r) => r.action === 'records.export').at(-1)).toMatchObject({ result: 'applied', after: { reason: 'Incident 42: compare with the ledger', records: 3 } });
   });
 });
@@ -190,7 +246,7 @@ describe('records: produce', () => {
     const end = partitions.find((p) => p.partition === 1)!.logEndOffset;
     const produced = await harness.value<ProduceResult>('records.produce', { ...input, dryRun: false });
     expect(produced).toMatchObject({ applied: true, partition: 1, offset: end });
-    expect(produced.readBack).toMatchObject({ offset: end, key: { value: 'pay-new' }, value: { format: 'avro', value, schema: { id: avroId } }, headers: [{ key: 'source', value: 'sluice', hex: false }] });
+    expect(produced.readBack).toMatchObject({ offset: end, key: { value: 'pay-new' }, value: { format: 'avro', value: { ...value, custNm: '[masked: personal]' }, schema: { id: avroId } }, headers: [{ key: 'source', value: 'sluice', hex: false }] });
     expect(auditActions(harness.dataDir).filter((r) => r.action === 'records.produce').at(-1)).toMatchObject({ result: 'applied', target: { topic: avroTopic, partition: 1 }, after: { partition: 1, offset: end } });
   });
 });

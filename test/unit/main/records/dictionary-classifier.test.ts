@@ -1,5 +1,5 @@
-// Masking's classifier against a fake dictionary whose terms carry a classification, as the
-// workspace dictionary will once terms have the field (the name checker resolves the names).
+// Masking's classifier against a small dictionary whose terms carry a classification (the name
+// checker resolves the names to terms).
 import { describe, expect, it } from 'vitest';
 import { indexDictionary, type Dictionary } from '../../../../shared/governance/dictionary';
 import { classifierOf, workspaceClassifier } from '../../../../main/records/dictionary-classifier';
@@ -12,8 +12,8 @@ const dictionary: Dictionary = {
   ],
   domains: [{ name: 'name', dataType: 'VARCHAR', length: 100 }, { name: 'number', dataType: 'VARCHAR', length: 20 }, { name: 'amount', dataType: 'DECIMAL' }],
   terms: [
-    { name: 'customer name', words: ['customer', 'name'], classification: 'personal' } as Dictionary['terms'][number],
-    { name: 'card number', words: ['card', 'number'], classification: 'secret' } as Dictionary['terms'][number],
+    { name: 'customer name', words: ['customer', 'name'], classification: 'personal' },
+    { name: 'card number', words: ['card', 'number'], classification: 'secret' },
     { name: 'payment amount', words: ['payment', 'amount'] },
   ],
 };
