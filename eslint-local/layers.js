@@ -16,6 +16,7 @@ export const layers = {
   'shared/registry': ['shared/common'],
   'shared/replication': ['shared/common'],
   'shared/ledger': ['shared/common'],
+  'shared/records': ['shared/common'],
   // Governance reads schemas (registry) but never the workspace's files.
   'shared/governance': ['shared/common', 'shared/registry'],
   'shared/workspace': ['shared/common', 'shared/governance', 'shared/registry'],
@@ -32,10 +33,12 @@ export const layers = {
   'main/workspace': ['shared/*', 'main/platform'],
   // Governance orchestrates the registry, the workspace and the cluster; none of them knows it.
   'main/governance': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/registry', 'main/workspace', 'main/kafka'],
+  // Records decode with the registry's schemas, read with the cluster's settings and mask with the dictionary (through governance).
+  'main/records': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/governance', 'main/workspace'],
   // Profiles test connections to a cluster and a registry.
   'main/profiles': ['shared/*', 'main/platform', 'main/settings', 'main/kafka', 'main/registry'],
   // The router merges every domain's handlers.
-  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles'],
+  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles', 'main/records'],
   'main/services.ts': ['shared/*', 'main/*'],
   'main/bridge': ['shared/*', 'main/platform', 'main/rpc', 'main/services.ts'],
   'main/serve.ts': ['shared/*', 'main/*'],

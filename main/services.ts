@@ -12,6 +12,7 @@ import { defaultKafkaFactory, KafkaConnections, workerMonitor, type KafkaFactory
 import { ledgerSettingsFromEnvironment, type LedgerSettings } from './ledger/handlers';
 import { RegistryService } from './registry/registry-service';
 import { ReplicationService, verificationSettingsFromEnvironment, type VerificationSettings } from './replication/replication-service';
+import { createRecords } from './records/records-wiring';
 import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { StaleFeed } from './platform/stale-feed';
@@ -80,10 +81,11 @@ export function createServices(options: ServiceOptions): MainServices {
   });
   const governance = new GovernanceService(workspace);
   const registry = new RegistryService(profiles, audit);
+  const records = createRecords({ profiles, connections, workspace, registry, audit, auditProfile: activeProfile });
   const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
-    profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
+    profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale, records,
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
@@ -94,7 +96,7 @@ export function createServices(options: ServiceOptions): MainServices {
     async close() {
       hub.close();
       workspace.close();
-      await connections.close();
+      await Promise.all([connections.close(), records.service.close()]);
     },
   };
 }

@@ -11,6 +11,7 @@ import { governanceContract } from './governance/contract';
 import { kafkaContract } from './kafka/contract';
 import { ledgerContract } from './ledger/contract';
 import { profilesContract } from './profiles/contract';
+import { recordsContract } from './records/contract';
 import { registryContract } from './registry/contract';
 import { replicationContract } from './replication/contract';
 import { workspaceContract } from './workspace/contract';
@@ -25,6 +26,7 @@ export const contract = mergeContract({
   ...workspaceContract,
   ...governanceContract,
   ...registryContract,
+  ...recordsContract,
 });
 
 export type Contract = typeof contract;

@@ -8,6 +8,8 @@ import { governanceHandlers } from '../governance/handlers';
 import { kafkaHandlers } from '../kafka/handlers';
 import { ledgerHandlers, type LedgerSettings } from '../ledger/handlers';
 import { profileHandlers } from '../profiles/handlers';
+import { recordsHandlers } from '../records/handlers';
+import type { RecordsWiring } from '../records/records-wiring';
 import { registryHandlers } from '../registry/handlers';
 import { replicationHandlers } from '../replication/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
@@ -31,6 +33,7 @@ export interface HandlerServices {
   governance: GovernanceService;
   registry: RegistryService;
   stale: StaleFeed;
+  records: RecordsWiring;
 }
 
 export function createHandlers(s: HandlerServices): Handlers {
@@ -44,5 +47,6 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...workspaceHandlers(s.workspace, s.stale),
     ...governanceHandlers({ governance: s.governance, registry: s.registry, workspace: s.workspace, connections: s.connections }),
     ...registryHandlers(s.registry),
+    ...recordsHandlers(s.records.service, s.records.produce),
   };
 }

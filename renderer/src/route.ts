@@ -17,7 +17,9 @@ export type Route =
   | { page: 'ontology'; node?: string }
   | { page: 'schemas' }
   | { page: 'subject'; subject: string; tab?: string }
-  | { page: 'governance' };
+  | { page: 'governance' }
+  /** A topic's records: from an offset of one partition when given (the incident path opens one record). */
+  | { page: 'records'; topic: string; partition?: number; offset?: number };
 
 /**
  * The text of a %-encoded route part, or the part as it is when its escapes are malformed: a hand-typed
@@ -55,6 +57,11 @@ export function parseRoute(hash: string): Route {
   if (first === 'ontology') return rest[0] ? { page: 'ontology', node: decodeRoutePart(rest.join('/')) } : { page: 'ontology' };
   if (first === 'schemas') return rest[0] ? { page: 'subject', subject: decodeRoutePart(rest[0]), ...(rest[1] ? { tab: rest[1] } : {}) } : { page: 'schemas' };
   if (first === 'governance') return { page: 'governance' };
+  if (first === 'records' && rest[0]) {
+    const partition = rest[1] && /^\d+$/.test(rest[1]) ? Number(rest[1]) : undefined;
+    const offset = partition !== undefined && rest[2] && /^\d+$/.test(rest[2]) ? Number(rest[2]) : undefined;
+    return { page: 'records', topic: decodeRoutePart(rest[0]), ...(partition === undefined ? {} : { partition }), ...(offset === undefined ? {} : { offset }) };
+  }
   return { page: 'groups' };
 }
 
@@ -67,6 +74,7 @@ export const hrefFor = (route: Route): string => {
     case 'decision': return `#/decisions/${route.number}`;
     case 'dictionary': return `#/dictionary${route.tab ? `/${route.tab}` : ''}${route.tab && route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`;
     case 'ontology': return route.node ? `#/ontology/${encodeURIComponent(route.node)}` : '#/ontology';
+    case 'records': return `#/records/${encodeURIComponent(route.topic)}${route.partition === undefined ? '' : `/${route.partition}${route.offset === undefined ? '' : `/${route.offset}`}`}`;
     case 'subject': return `#/schemas/${encodeURIComponent(route.subject)}${route.tab ? `/${route.tab}` : ''}`;
     default: return `#/${route.page}`;
   }

@@ -1,6 +1,7 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak] [--start-runs=3]
-//                    [--only=replication|governance|sweep|start|restart-soak] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance|records|sweep|start|restart-soak] [--skip-replication] [--skip-records] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--records=1000000] [--records-rounds=3] [--tail-seconds=60] [--tail-rate=5000]
 //                    [--private-broker]   the 10,000 groups on a broker of the bench's own (bench-results/private-broker), not the sandbox's
 //   --only=restart-soak [--soak-minutes=90] [--restart-every=15]: polling 10,000 groups on the bench's own broker, killed
 //                    (-9) and restarted every N minutes; not part of the default run
@@ -17,6 +18,7 @@ import { replicationBench } from './replication';
 import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
 import { rendererBench } from './renderer';
 import { describePaletteBench, paletteBench } from './palette';
+import { recordsBench } from './records';
 import { ensureScale, scale } from './scale';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
@@ -84,6 +86,14 @@ try {
     }, (args.get('backends')?.split(',') ?? ['servers', 'pglite']) as ('servers' | 'pglite')[]);
   }
   if (only === 'replication') throw new BenchDone();
+  if (!args.has('skip-records') && (!only || only === 'records')) {
+    const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
+    if (build.status !== 0) throw new Error('Building the console failed');
+    results.records = await recordsBench(brokers, log, {
+      records: Number(args.get('records') ?? 1_000_000), rounds: Number(args.get('records-rounds') ?? 3), tailSeconds: Number(args.get('tail-seconds') ?? 60), tailRate: Number(args.get('tail-rate') ?? 5_000),
+    });
+  }
+  if (only === 'records') throw new BenchDone();
   log(`\n== Scale: ${scale.groups} groups over ${scale.topics * scale.partitionsPerTopic} partitions`);
   await ensureScale(brokers, log);
 

@@ -26,6 +26,9 @@ describe('parseRoute', () => {
       { page: 'subject', subject: 'orders-value' },
       { page: 'workspace', file: 'decisions/0001-x.md', line: 12 },
       { page: 'dictionary', tab: 'words', entry: 'Zahlung' },
+      { page: 'records', topic: 'payments.v1' },
+      { page: 'records', topic: 'payments', partition: 3 },
+      { page: 'records', topic: 'payments', partition: 3, offset: 1_234_567 },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

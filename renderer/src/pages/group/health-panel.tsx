@@ -1,11 +1,14 @@
 // Health with its evidence: the Burrow verdict per partition and the rule that fired, lag in time
 // from both models (each labelled with how it was computed), rates and time to drain.
+import { useState } from 'react';
 import type { GroupHealth } from '../../../../shared/kafka/monitoring';
-import { useGroupHealth } from '../../api/kafka';
+import { useGroup, useGroupHealth } from '../../api/kafka';
 import { formatNumber } from '../../components/badges';
 import { formatRate, formatSeconds } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
 import { Empty, ErrorView, Loading } from '../../components/state-views';
+import { StuckRecord } from '../records/stuck-record';
+import { ResetDialog, type ResetPreset } from './reset-dialog';
 
 const methodLabel = { interpolated: 'interpolated from log-end samples', extrapolated: 'extrapolated at the produce rate', 'lower-bound': 'at least (older than every sample)' } as const;
 
@@ -64,13 +67,22 @@ export function HealthTable({ health }: { health: GroupHealth }) {
 
 export function HealthPanel({ groupId }: { groupId: string }) {
   const health = useGroupHealth(groupId);
+  const group = useGroup(groupId);
+  const [skip, setSkip] = useState<ResetPreset | null>(null);
   if (health.isPending && !health.isError) return <Loading what="health" />;
   if (!health.data) return health.error ? <ErrorView error={health.error} /> : null;
+  // A stalled or stopped partition is usually stuck on one record: show it, and offer to skip it.
+  const stuck = health.data.partitions.filter((p) => (p.status === 'STALL' || p.status === 'STOP') && p.committedOffset < p.logEndOffset);
   return (
     <>
       <HealthSummary health={health.data} />
       <h2>Health by partition</h2>
       <HealthTable health={health.data} />
+      {stuck.map((p) => (
+        <StuckRecord key={`${p.topic}-${p.partition}`} topic={p.topic} partition={p.partition} offset={p.committedOffset} status={p.status}
+          onSkip={() => setSkip({ kind: 'offset', value: String(p.committedOffset + 1), partitions: [{ topic: p.topic, partition: p.partition }] })} />
+      ))}
+      {skip && group.data && <ResetDialog group={group.data} preset={skip} onClose={() => setSkip(null)} />}
     </>
   );
 }

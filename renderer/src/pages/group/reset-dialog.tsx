@@ -23,13 +23,20 @@ function target(kind: ResetKind, value: string): ResetTarget | string {
   }
 }
 
-export function ResetDialog({ group, onClose }: { group: GroupDetail; onClose: () => void }) {
+/** A reset filled in by another page (Skip this record: one partition to offset + 1); still previewed first. */
+export interface ResetPreset {
+  kind: ResetKind;
+  value: string;
+  partitions: Array<{ topic: string; partition: number }>;
+}
+
+export function ResetDialog({ group, onClose, preset }: { group: GroupDetail; onClose: () => void; preset?: ResetPreset }) {
   const topics = [...new Set(group.offsets.map((o) => o.topic))];
-  const [kind, setKind] = useState<ResetKind>('earliest');
-  const [value, setValue] = useState('');
-  const [scope, setScope] = useState<'all' | 'topics' | 'partitions'>('all');
+  const [kind, setKind] = useState<ResetKind>(preset?.kind ?? 'earliest');
+  const [value, setValue] = useState(preset?.value ?? '');
+  const [scope, setScope] = useState<'all' | 'topics' | 'partitions'>(preset ? 'partitions' : 'all');
   const [chosenTopics, setChosenTopics] = useState<string[]>([]);
-  const [chosenPartitions, setChosenPartitions] = useState<string[]>([]);
+  const [chosenPartitions, setChosenPartitions] = useState<string[]>(preset?.partitions.map((p) => `${p.topic}\u0000${p.partition}`) ?? []);
   // The plan on screen is dropped in the same render as any change to what it previews, so what
   // is applied is always what was previewed (a mutation's reset would clear it a tick later).
   const [plan, setPlan] = useState<ResetResult | null>(null);

@@ -55,6 +55,7 @@ function Detail({ detail }: { detail: MismatchDetail }) {
               <dt>Offset</dt><dd className="mono">{m.event.offset}</dd>
               <dt>Time (UTC)</dt><dd>{m.event.timestamp}</dd>
               <dt>Operation</dt><dd>{m.event.operation}</dd>
+              <dt>Record</dt><dd><a href={hrefFor({ page: 'records', topic: m.event.topic, partition: m.event.partition, offset: Number(m.event.offset) })} data-testid="open-event-record">Open the event's record, decoded</a></dd>
             </dl>
           ) : <p className="muted" data-testid="no-event">No event carried this row: the long-term batch’s table scan found it in the target, and the source has no such row.</p>}
           <h2>History</h2>
