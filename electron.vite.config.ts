@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
+    // The built app is production: the router stops checking every answer against its schema.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: 'out/main',
       rollupOptions: {

@@ -38,8 +38,12 @@ export function withoutPaths(message: string): string {
     .slice(0, 2_000);
 }
 
-/** Off only in production builds, where a schema drift must not cost a parse of every answer. */
-export const checkOutputsByDefault = () => process.env.NODE_ENV !== 'production';
+/**
+ * On in development and tests; off in the built app (its bundle says NODE_ENV is production),
+ * where parsing every answer (10,000 groups every few seconds) would cost the user. The e2e tests
+ * run the built app with SLUICE_CHECK_OUTPUTS=1 to keep the check.
+ */
+export const checkOutputsByDefault = () => process.env.SLUICE_CHECK_OUTPUTS === '1' || (process.env.SLUICE_CHECK_OUTPUTS !== '0' && process.env.NODE_ENV !== 'production');
 
 export function createRouter(handlers: Handlers, options: RouterOptions = {}): Router {
   const checkOutputs = options.checkOutputs ?? checkOutputsByDefault();

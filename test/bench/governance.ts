@@ -156,7 +156,7 @@ export async function workspaceOpenBench(brokers: string, log: (line: string) =>
   const mainMedian = [...mainRuns].sort((a, b) => a - b)[2]!;
   log(`   main: read + parse + analyze, median ${mainMedian.toFixed(0)} ms (runs ${mainRuns.map((r) => r.toFixed(0)).join(', ')}); ${diagnostics} diagnostics`);
 
-  const server = await startConsoleServer(brokers);
+  const server = await startConsoleServer(brokers, { SLUICE_CHECK_OUTPUTS: '0' }); // measured as users run it
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -9,7 +9,7 @@ export interface RendererResult { rows: number; dataToPaintMs: number; sortToPai
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 export async function rendererBench(brokers: string, expectedGroups: number): Promise<RendererResult> {
-  const server = await startConsoleServer(brokers);
+  const server = await startConsoleServer(brokers, { SLUICE_CHECK_OUTPUTS: '0' }); // measured as users run it
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -20,7 +20,7 @@ export async function startConsoleServer(brokers: string, extraEnv: Record<strin
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-e2e-'));
   const token = `e2e-${Date.now()}`;
   const child: ChildProcess = spawn(process.execPath, [serveJs], {
-    env: { ...process.env, SLUICE_PORT: '0', SLUICE_TOKEN: token, SLUICE_DATA_DIR: dataDir, SLUICE_KAFKA_BROKERS: brokers, ...extraEnv },
+    env: { ...process.env, SLUICE_PORT: '0', SLUICE_TOKEN: token, SLUICE_DATA_DIR: dataDir, SLUICE_KAFKA_BROKERS: brokers, SLUICE_CHECK_OUTPUTS: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
