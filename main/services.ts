@@ -16,6 +16,10 @@ import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { StaleFeed } from './platform/stale-feed';
 import { SubscriptionHub } from './rpc/subscription-hub';
+import { SessionExporter } from './triage/exporter';
+import { SessionStore } from './triage/session-store';
+import { TriageService } from './triage/triage-service';
+import { WriteAccess } from './triage/write-access';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
 import { WorkspaceService, type FolderPicker } from './workspace/workspace-service';
@@ -75,9 +79,14 @@ export function createServices(options: ServiceOptions): MainServices {
   const governance = new GovernanceService(workspace);
   const registry = new RegistryService(profiles, audit);
   const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
+  // Triage resumes the session left active and guards every audited action on production profiles.
+  const triage = new TriageService({ store: new SessionStore(options.dataDir), audit, profiles, stale });
+  const access = new WriteAccess(triage, profiles);
+  const exporter = new SessionExporter();
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
     profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
+    triage: { triage, access, exporter, team: null },
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
@@ -87,6 +96,8 @@ export function createServices(options: ServiceOptions): MainServices {
     router, workspace, hub, profiles, audit,
     async close() {
       hub.close();
+      access.close();
+      triage.close();
       workspace.close();
       await connections.close();
     },

@@ -13,6 +13,7 @@ import { ledgerContract } from './ledger/contract';
 import { profilesContract } from './profiles/contract';
 import { registryContract } from './registry/contract';
 import { replicationContract } from './replication/contract';
+import { triageContract } from './triage/contract';
 import { workspaceContract } from './workspace/contract';
 
 export const contract = mergeContract({
@@ -25,6 +26,7 @@ export const contract = mergeContract({
   ...workspaceContract,
   ...governanceContract,
   ...registryContract,
+  ...triageContract,
 });
 
 export type Contract = typeof contract;

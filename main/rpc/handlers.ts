@@ -10,6 +10,7 @@ import { ledgerHandlers, type LedgerSettings } from '../ledger/handlers';
 import { profileHandlers } from '../profiles/handlers';
 import { registryHandlers } from '../registry/handlers';
 import { replicationHandlers } from '../replication/handlers';
+import { triageHandlers, type TriageHandlerDependencies } from '../triage/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { AuditLog } from '../audit/audit-log';
 import type { GovernanceService } from '../governance/governance-service';
@@ -31,6 +32,7 @@ export interface HandlerServices {
   governance: GovernanceService;
   registry: RegistryService;
   stale: StaleFeed;
+  triage: TriageHandlerDependencies;
 }
 
 export function createHandlers(s: HandlerServices): Handlers {
@@ -44,5 +46,6 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...workspaceHandlers(s.workspace, s.stale),
     ...governanceHandlers({ governance: s.governance, registry: s.registry, workspace: s.workspace, connections: s.connections }),
     ...registryHandlers(s.registry),
+    ...triageHandlers(s.triage),
   };
 }

@@ -13,6 +13,7 @@ export const errorCodes = [
   'KAFKA_ERROR', // a broker answered with an error
   'GROUP_NOT_EMPTY', // the group has active members: stop them before changing its offsets
   'CONFIRMATION_REQUIRED', // a production profile needs its name typed to apply a destructive action
+  'PRODUCTION_READ_ONLY', // a production profile is read-only until a triage session grants write access for a time box
   'STALE_PREVIEW', // what a preview showed has changed since: preview again before applying
   'SERVICE_NOT_CONFIGURED', // no URL for the verification or ledger API: set it, or run the sandbox
   'SERVICE_UNREACHABLE', // the verification or ledger API did not answer (refused, timed out)
@@ -60,6 +61,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   KAFKA_ERROR: 502,
   GROUP_NOT_EMPTY: 409,
   CONFIRMATION_REQUIRED: 428,
+  PRODUCTION_READ_ONLY: 423,
   STALE_PREVIEW: 409,
   SERVICE_NOT_CONFIGURED: 503,
   SERVICE_UNREACHABLE: 503,
