@@ -19,6 +19,7 @@ import { SubscriptionHub } from './rpc/subscription-hub';
 import { SessionExporter } from './triage/exporter';
 import { SessionStore } from './triage/session-store';
 import { TriageService } from './triage/triage-service';
+import { liveSources, Watcher } from './triage/watcher';
 import { WriteAccess } from './triage/write-access';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   workspacePath?: string | null;
   /** Off in tests that change files themselves and must not race a watcher. */
   watchWorkspace?: boolean;
+  /** How often the active triage session's watch list is looked at (default 5 s). */
+  triageWatchIntervalMs?: number;
   /** Main's native folder dialog (the Electron shell gives it); web mode has none and a path field. */
   folderPicker?: FolderPicker;
 }
@@ -83,20 +86,23 @@ export function createServices(options: ServiceOptions): MainServices {
   const triage = new TriageService({ store: new SessionStore(options.dataDir), audit, profiles, stale });
   const access = new WriteAccess(triage, profiles);
   const exporter = new SessionExporter();
+  const watcher = new Watcher(triage, liveSources(connections, replication), { intervalMs: options.triageWatchIntervalMs });
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
     profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
-    triage: { triage, access, exporter, team: null },
+    triage: { triage, access, exporter, watcher, team: null },
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
   // History is sampled from start-up on, not from the first time someone looks.
   connections.startActive();
+  watcher.start();
   return {
     router, workspace, hub, profiles, audit,
     async close() {
       hub.close();
       access.close();
+      await watcher.close();
       triage.close();
       workspace.close();
       await connections.close();

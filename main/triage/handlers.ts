@@ -9,18 +9,20 @@ import type { HandlerSlice } from '../platform/handler-types';
 import type { SessionExporter } from './exporter';
 import type { TeamMirror } from './team-mirror';
 import type { TriageService } from './triage-service';
+import type { Watcher } from './watcher';
 import type { WriteAccess } from './write-access';
 
 export interface TriageHandlerDependencies {
   triage: TriageService;
   access: WriteAccess;
   exporter: SessionExporter;
+  watcher: Watcher;
   team: TeamMirror | null;
 }
 
 const noTeam: TeamStatus = { configured: false, reachable: false, lastSyncAt: null, pending: 0, problem: null };
 
-export function triageHandlers({ triage, access, exporter, team }: TriageHandlerDependencies): HandlerSlice<typeof triageContract> {
+export function triageHandlers({ triage, access, exporter, watcher, team }: TriageHandlerDependencies): HandlerSlice<typeof triageContract> {
   const matches = (s: ListedSession, text: string | undefined) => {
     const words = (text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
     const haystack = `${s.title} ${s.summary ?? ''} ${s.who} ${s.participants.join(' ')} ${s.profiles.map((p) => p.name).join(' ')} ${s.severity} ${s.id}`.toLowerCase();
@@ -49,15 +51,15 @@ export function triageHandlers({ triage, access, exporter, team }: TriageHandler
       const now = triage.now();
       const active = triage.active();
       const sessionId = id ?? active?.id ?? null;
-      if (!sessionId) return { state: null, active: false, items: [], matching: 0, damagedLines: 0, now: new Date(now).toISOString() };
+      if (!sessionId) return { state: null, active: false, items: [], matching: 0, damagedLines: 0 };
       if (!triage.store.exists(sessionId)) {
         // A teammate's session that this machine has not joined: read from the team store.
         const view = team ? await team.view(sessionId, { kinds, text, limit: limit ?? 1_000, now }) : null;
         if (!view) throw new AppFailure('NOT_FOUND', `There is no triage session "${sessionId}".`, { id: sessionId });
-        return { ...view, active: false, damagedLines: 0, now: new Date(now).toISOString() };
+        return { ...view, active: false, damagedLines: 0 };
       }
       const timeline = triage.store.timeline(sessionId, { kinds, text, limit: limit ?? 1_000, now });
-      return { ...timeline, active: sessionId === active?.id, now: new Date(now).toISOString() };
+      return { ...timeline, active: sessionId === active?.id };
     },
     'triage.active': () => {
       const state = triage.activeState();
@@ -70,7 +72,12 @@ export function triageHandlers({ triage, access, exporter, team }: TriageHandler
       const { entry, image } = triage.capture(input);
       return { entryId: entry.id, image };
     },
-    'triage.watch': ({ target, on, thresholds }) => ({ watches: triage.watch(target, on, thresholds) }),
+    'triage.watch': ({ target, on, thresholds }) => {
+      const watches = triage.watch(target, on, thresholds);
+      // A first look now, not at the next tick: the baseline (and anything already above a threshold) shows at once.
+      void watcher.look();
+      return { watches };
+    },
     'triage.grantWrite': (input) => access.grant(input),
     'triage.revokeWrite': ({ grantId }) => access.revoke(grantId),
     'triage.join': async ({ id, who }) => {

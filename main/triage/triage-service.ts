@@ -55,6 +55,7 @@ export class TriageService {
   #active: StoredSession | null = null;
   #who: string;
   #state: SessionState | null = null;
+  #stateValidUntil = Infinity;
   readonly #listeners = new Set<EntryListener>();
   #staleTimer: NodeJS.Timeout | null = null;
   readonly #unfollowAudit: () => void;
@@ -116,7 +117,13 @@ export class TriageService {
   /** The active session's state (folded from its entries; cached until the next append). */
   activeState(): SessionState | null {
     if (!this.#active) return null;
-    this.#state ??= sessionState(orderEntries(this.#active.entries), this.#now());
+    const now = this.#now();
+    // A grant's state changes with the clock: the cache holds until the next expiry.
+    if (this.#state === null || now >= this.#stateValidUntil) {
+      const state = sessionState(orderEntries(this.#active.entries), now);
+      this.#stateValidUntil = Math.min(Infinity, ...(state?.grants ?? []).filter((g) => g.state === 'active').map((g) => Date.parse(g.expiresAt)));
+      this.#state = state;
+    }
     return this.#state;
   }
 

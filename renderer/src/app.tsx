@@ -21,6 +21,7 @@ const DictionaryPage = lazy(() => import('./pages/dictionary/dictionary-page').t
 const OntologyPage = lazy(() => import('./pages/ontology/ontology-page').then((m) => ({ default: m.OntologyPage })));
 const SubjectsPage = lazy(() => import('./pages/schemas/subjects-page').then((m) => ({ default: m.SubjectsPage })));
 const SubjectPage = lazy(() => import('./pages/schemas/subject-page').then((m) => ({ default: m.SubjectPage })));
+const TriagePage = lazy(() => import('./pages/triage/triage-page').then((m) => ({ default: m.TriagePage })));
 const GovernancePage = lazy(() => import('./pages/governance/governance-page').then((m) => ({ default: m.GovernancePage })));
 
 export function App() {
@@ -46,6 +47,7 @@ export function App() {
       {route.page === 'schemas' && <SubjectsPage />}
       {route.page === 'subject' && <SubjectPage key={route.subject} subject={route.subject} tab={route.tab} />}
       {route.page === 'governance' && <GovernancePage />}
+      {route.page === 'triage' && <TriagePage key={route.sessionId ?? ''} sessionId={route.sessionId} />}
       </Suspense>
     </AppShell>
   );

@@ -17,7 +17,8 @@ export type Route =
   | { page: 'ontology'; node?: string }
   | { page: 'schemas' }
   | { page: 'subject'; subject: string; tab?: string }
-  | { page: 'governance' };
+  | { page: 'governance' }
+  | { page: 'triage'; sessionId?: string };
 
 /**
  * The text of a %-encoded route part, or the part as it is when its escapes are malformed: a hand-typed
@@ -55,6 +56,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'ontology') return rest[0] ? { page: 'ontology', node: decodeRoutePart(rest.join('/')) } : { page: 'ontology' };
   if (first === 'schemas') return rest[0] ? { page: 'subject', subject: decodeRoutePart(rest[0]), ...(rest[1] ? { tab: rest[1] } : {}) } : { page: 'schemas' };
   if (first === 'governance') return { page: 'governance' };
+  if (first === 'triage') return rest[0] ? { page: 'triage', sessionId: decodeRoutePart(rest[0]) } : { page: 'triage' };
   return { page: 'groups' };
 }
 
@@ -67,6 +69,7 @@ export const hrefFor = (route: Route): string => {
     case 'decision': return `#/decisions/${route.number}`;
     case 'dictionary': return `#/dictionary${route.tab ? `/${route.tab}` : ''}${route.tab && route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`;
     case 'ontology': return route.node ? `#/ontology/${encodeURIComponent(route.node)}` : '#/ontology';
+    case 'triage': return route.sessionId ? `#/triage/${encodeURIComponent(route.sessionId)}` : '#/triage';
     case 'subject': return `#/schemas/${encodeURIComponent(route.subject)}${route.tab ? `/${route.tab}` : ''}`;
     default: return `#/${route.page}`;
   }

@@ -48,7 +48,6 @@ export const sessionViewSchema = z.object({
   matching: z.number(),
   /** Lines of the session file that are not entries (a torn tail a crash left, or damage). */
   damagedLines: z.number(),
-  now: z.string(),
 });
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
@@ -146,7 +145,7 @@ export const triageContract = {
     input: z.object({
       /** The production profile to open for writing; the active one when absent. */
       profileId: z.string().min(1).max(100).optional(),
-      minutes: z.number().int().min(triageLimits.grantMinutes.min).max(triageLimits.grantMinutes.max),
+      minutes: z.number().min(triageLimits.grantMinutes.min).max(triageLimits.grantMinutes.max),
       reason: z.string().trim().min(3).max(triageLimits.reason),
     }).strict(),
     output: grantViewSchema,

@@ -17,8 +17,8 @@ export const triageLimits = {
   /** A capture's chart, as base64 PNG: about 450 KB of image. */
   captureImage: 600_000,
   watches: 2_000,
-  /** Write grants run from one minute to eight hours. */
-  grantMinutes: { min: 1, max: 480 },
+  /** Write grants run from fifteen seconds (a test, a single change) to eight hours. */
+  grantMinutes: { min: 0.25, max: 480 },
 } as const;
 
 export const severities = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;

@@ -26,6 +26,8 @@ describe('parseRoute', () => {
       { page: 'subject', subject: 'orders-value' },
       { page: 'workspace', file: 'decisions/0001-x.md', line: 12 },
       { page: 'dictionary', tab: 'words', entry: 'Zahlung' },
+      { page: 'triage' },
+      { page: 'triage', sessionId: '20261202-1015-payments-lag-ab12' },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

@@ -1,7 +1,9 @@
 // Health with its evidence: the Burrow verdict per partition and the rule that fired, lag in time
 // from both models (each labelled with how it was computed), rates and time to drain.
 import type { GroupHealth } from '../../../../shared/kafka/monitoring';
+import { groupHealthCapture } from '../../../../shared/triage/captures';
 import { useGroupHealth } from '../../api/kafka';
+import { CaptureButton } from '../../components/capture-button';
 import { formatNumber } from '../../components/badges';
 import { formatRate, formatSeconds } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
@@ -68,6 +70,7 @@ export function HealthPanel({ groupId }: { groupId: string }) {
   if (!health.data) return health.error ? <ErrorView error={health.error} /> : null;
   return (
     <>
+      <CaptureButton view="group-health" title={`Health of ${groupId}: ${health.data.status ?? 'not evaluated yet'}`} subject={{ kind: 'group', id: groupId }} data={() => groupHealthCapture(health.data!)} />
       <HealthSummary health={health.data} />
       <h2>Health by partition</h2>
       <HealthTable health={health.data} />

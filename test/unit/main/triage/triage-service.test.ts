@@ -114,6 +114,22 @@ describe('production write access (break-glass)', () => {
     expect(fx.audit.read().records).toHaveLength(5);
   });
 
+  it('records the expiry when the time box runs out, with nothing else happening', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      fx.triage.start({ title: 'Quiet', severity: 'SEV4' });
+      await fx.access.grant({ profileId: fx.productionId, minutes: 0.25, reason: 'one change' });
+      expect(fx.access.activeGrants()).toHaveLength(1);
+      fx.clock.now += 15_000;
+      vi.advanceTimersByTime(15_100);
+      expect(fx.audit.read().records.at(-1)).toMatchObject({ action: 'triage.writeExpired', result: 'applied' });
+      expect(timeline().state?.grants[0]).toMatchObject({ state: 'expired' });
+      expect(timeline().items.at(-1)?.entry).toMatchObject({ kind: 'access', actor: 'Sluice', data: { event: 'expired' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('records a grant that ran out while the app was closed, and ends grants with the session', async () => {
     fx.triage.start({ title: 'Closed meanwhile', severity: 'SEV3' });
     await fx.access.grant({ profileId: fx.productionId, minutes: 10, reason: 'apply the fix' });
