@@ -83,9 +83,10 @@ export function createServices(options: ServiceOptions): MainServices {
   const registry = new RegistryService(profiles, audit);
   const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
   // Triage resumes the session left active and guards every audited action on production profiles.
-  const triage = new TriageService({ store: new SessionStore(options.dataDir), audit, profiles, stale });
+  const sessions = new SessionStore(options.dataDir);
+  const triage = new TriageService({ store: sessions, audit, profiles, stale });
   const access = new WriteAccess(triage, profiles);
-  const exporter = new SessionExporter();
+  const exporter = new SessionExporter(sessions, options.dataDir, workspace);
   const watcher = new Watcher(triage, liveSources(connections, replication), { intervalMs: options.triageWatchIntervalMs });
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
