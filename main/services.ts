@@ -20,6 +20,7 @@ import { SessionExporter } from './triage/exporter';
 import { SessionStore } from './triage/session-store';
 import { TriageService } from './triage/triage-service';
 import { liveSources, Watcher } from './triage/watcher';
+import { PostgresTeamStore } from './triage/team-mirror';
 import { WriteAccess } from './triage/write-access';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   workspacePath?: string | null;
   /** Off in tests that change files themselves and must not race a watcher. */
   watchWorkspace?: boolean;
+  /** The team store's PostgreSQL; defaults to SLUICE_TEAM_DB_URL; null for none. */
+  teamDbUrl?: string | null;
   /** How often the active triage session's watch list is looked at (default 5 s). */
   triageWatchIntervalMs?: number;
   /** Main's native folder dialog (the Electron shell gives it); web mode has none and a path field. */
@@ -88,22 +91,27 @@ export function createServices(options: ServiceOptions): MainServices {
   const access = new WriteAccess(triage, profiles);
   const exporter = new SessionExporter(sessions, options.dataDir, workspace);
   const watcher = new Watcher(triage, liveSources(connections, replication), { intervalMs: options.triageWatchIntervalMs });
+  // Optional: a PostgreSQL the team shares mirrors sessions and the audit log (local files stay the truth).
+  const teamDbUrl = options.teamDbUrl === undefined ? process.env.SLUICE_TEAM_DB_URL || null : options.teamDbUrl;
+  const team = teamDbUrl ? new PostgresTeamStore({ url: teamDbUrl, triage, audit, dataDir: options.dataDir }) : null;
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
     profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
-    triage: { triage, access, exporter, watcher, team: null },
+    triage: { triage, access, exporter, watcher, team },
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
   // History is sampled from start-up on, not from the first time someone looks.
   connections.startActive();
   watcher.start();
+  team?.start();
   return {
     router, workspace, hub, profiles, audit,
     async close() {
       hub.close();
       access.close();
       await watcher.close();
+      await team?.close();
       triage.close();
       workspace.close();
       await connections.close();

@@ -146,7 +146,14 @@ export class TriageService {
   appendTo(session: StoredSession, entries: readonly Entry[], options: { fromTeam?: boolean } = {}): Entry[] {
     const written = this.store.append(session, entries);
     if (written.length === 0) return written;
-    if (session === this.#active) this.#state = null;
+    if (session === this.#active) {
+      this.#state = null;
+      // A teammate ended the session this machine had joined: it is no longer active here either.
+      if (options.fromTeam && written.some((e) => e.kind === 'session' && e.data.event === 'ended')) {
+        this.#activate(null);
+        this.#who = this.#defaultWho;
+      }
+    }
     if (!options.fromTeam) for (const listener of this.#listeners) {
       try {
         listener(session.id, written);
