@@ -145,7 +145,8 @@ export const triageContract = {
     input: z.object({
       /** The production profile to open for writing; the active one when absent. */
       profileId: z.string().min(1).max(100).optional(),
-      minutes: z.number().min(triageLimits.grantMinutes.min).max(triageLimits.grantMinutes.max),
+      minutes: z.number().positive().max(triageLimits.grantMinutes.max)
+        .refine((m) => m >= triageLimits.grantMinutes.min, `a write grant lasts at least ${triageLimits.grantMinutes.min} minutes (15 s)`),
       reason: z.string().trim().min(3).max(triageLimits.reason),
     }).strict(),
     output: grantViewSchema,
