@@ -2,8 +2,11 @@
 // It reads only what the other domains already serve: the cluster monitor's groups list and a
 // group's history (state changes, epochs, members joining and leaving), the topic list, and the
 // verification API's pipelines and mismatches. Bounded: the groups list is read once per look; a
-// group's history only when its look moved (state or members), plus a few in turn, at most
-// `historyPerLook` per look with `concurrency` at a time; at most `maxEntriesPerLook` entries.
+// group's history (a large answer: its whole lag series) only when its look moved (state or
+// members), at most `historyPerLook`, plus `inTurnPerLook` groups with members in turn (an epoch can
+// move alone), `concurrency` at a time; at most `maxEntriesPerLook` entries per look. Reading every
+// watched group's history in turn kept main's and the monitor's heaps churning (measured with
+// `npm run bench -- --only=triage`), for events that a moved look announces anyway.
 import type { GroupSummary } from '../../shared/kafka/groups';
 import type { GroupHistory } from '../../shared/kafka/monitoring';
 import type { Mismatch, Pipeline } from '../../shared/replication/verification';
@@ -46,6 +49,7 @@ export function liveSources(connections: KafkaConnections, replication: Replicat
 export interface WatcherOptions {
   intervalMs?: number;
   historyPerLook?: number;
+  inTurnPerLook?: number;
   concurrency?: number;
   maxEntriesPerLook?: number;
   /** Recorded mismatches that left the divergent list, looked up per look. */
@@ -79,7 +83,7 @@ export class Watcher {
   #closed = false;
 
   constructor(private readonly triage: TriageService, private readonly sources: WatchSources, options: WatcherOptions = {}) {
-    this.#options = { intervalMs: 5_000, historyPerLook: 25, concurrency: 4, maxEntriesPerLook: 5_000, lookupsPerLook: 20, ...options };
+    this.#options = { intervalMs: 5_000, historyPerLook: 25, inTurnPerLook: 2, concurrency: 4, maxEntriesPerLook: 5_000, lookupsPerLook: 20, ...options };
   }
 
   start(): void {
@@ -197,15 +201,14 @@ export class Watcher {
       const look = summary ? { state: summary.state, members: summary.members, lag: summary.totalLag, lagSeconds: summary.lagSeconds, health: summary.health } : null;
       return { watch: w, state, look };
     });
-    // Histories: groups whose look moved first, then others in turn (epochs can move alone).
-    const budget = this.#options.historyPerLook;
-    const moved = states.filter((s) => groupMoved(s.state, s.look));
+    // Histories: groups whose look moved, then a few others with members in turn (epochs can move alone).
+    const moved = states.filter((s) => groupMoved(s.state, s.look)).slice(0, this.#options.historyPerLook);
     const movedIds = new Set(moved.map((s) => s.watch.target.id));
-    const others = states.filter((s) => s.look && !movedIds.has(s.watch.target.id));
+    const others = states.filter((s) => (s.look?.members ?? 0) > 0 && !movedIds.has(s.watch.target.id));
     const inTurn: typeof states = [];
-    for (let i = 0; i < others.length && moved.length + inTurn.length < budget; i++) inTurn.push(others[(this.#turn + i) % others.length]!);
+    for (let i = 0; i < others.length && i < this.#options.inTurnPerLook; i++) inTurn.push(others[(this.#turn + i) % others.length]!);
     this.#turn = others.length ? (this.#turn + inTurn.length) % others.length : 0;
-    const chosen = [...moved.slice(0, budget), ...inTurn];
+    const chosen = [...moved, ...inTurn];
     const histories = new Map<string, GroupHistory>();
     await eachLimited(chosen, this.#options.concurrency, async (s) => {
       try {

@@ -1,6 +1,6 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak]
-//                    [--only=replication|governance] [--skip-replication] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance|triage] [--skip-replication] [--skip-triage] [--triage-minutes=5] [--triage-groups=1000] [--triage-control] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { filterAndSortGroups } from '../../shared/kafka/group-filter';
@@ -12,6 +12,7 @@ import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from '
 import { rendererBench } from './renderer';
 import { describePaletteBench, paletteBench } from './palette';
 import { ensureScale, scale } from './scale';
+import { triageBench } from './triage';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
@@ -44,6 +45,18 @@ const startedBroker = !(await portAnswers());
 if (startedBroker) await startBroker(log);
 const only = args.get('only');
 try {
+  if (only === 'triage' || (!only && !args.has('skip-triage'))) {
+    const minutes = Number(args.get('triage-minutes') ?? 5);
+    const groups = Number(args.get('triage-groups') ?? 1000);
+    log(`\n== Triage: a session watching ${groups} groups through demo traffic for ${minutes} min (the real stack, this process)`);
+    const control = args.has('triage-control');
+    const t = await triageBench(brokers, log, { minutes, groups, control });
+    results[control ? 'triageControl' : 'triage'] = t;
+    if (!control) log(`   ${t.entries} timeline entries in ${t.minutes} min: ${t.entriesPerMinute}/min (${t.changesPerMinute} watched changes/min); session file ${(t.sessionFileBytes / 1024).toFixed(0)} KB (${(t.sessionFileBytesPerMinute / 1024).toFixed(0)} KB/min)`);
+    log(`   main RSS start ${t.rss.startMb} MB, max ${t.rss.maxMb} MB, end ${t.rss.endMb} MB, trend over the second half ${t.rss.slopeMbPerMin} MB/min; main heap ${t.heap.startMb} → ${t.heap.endMb} MB (${t.heap.slopeMbPerMin} MB/min${t.heap.collected ? ', after full collections' : ''}); the timeline itself holds ${t.timelineInMemoryMb} MB`);
+    if (t.hour) log(`   export of this session: ${t.exportMs} ms; of an hour-long one (${t.hour.basis}: ${t.hour.entries} entries, ${t.hour.fileMb} MB): median ${t.hour.exportMedianMs} ms (runs ${t.hour.exportRunsMs.join(', ')}; postmortem ${t.hour.postmortemKb} KB, JSON ${t.hour.jsonMb} MB; target ≤ 2,000 ms)`);
+  }
+  if (only === 'triage') throw new BenchDone();
   if (!only || only === 'governance') {
     const governance = governanceBench(log);
     governance.workspaceLatency = await workspaceOpenLatencyBench(log);

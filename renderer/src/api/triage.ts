@@ -6,9 +6,12 @@ import { useContractMutation, useFetchQuery, useLiveQuery } from './query-core';
 
 export const useActiveSession = () => useLiveQuery('triage.active', {});
 export const useTriageSessions = (text: string) => useLiveQuery('triage.list', text ? { text } : {});
+/** Timeline items a page shows (the newest); filters reach older ones. Bounds every push of a busy session. */
+export const TIMELINE_PAGE = 300;
+
 /** A session's timeline; the active session's when `id` is absent. */
 export const useTriageSession = (id: string | undefined, filter: { kinds?: EntryKind[]; text?: string } = {}) =>
-  useLiveQuery('triage.session', { ...(id ? { id } : {}), ...(filter.kinds?.length ? { kinds: filter.kinds } : {}), ...(filter.text ? { text: filter.text } : {}) });
+  useLiveQuery('triage.session', { ...(id ? { id } : {}), ...(filter.kinds?.length ? { kinds: filter.kinds } : {}), ...(filter.text ? { text: filter.text } : {}), limit: TIMELINE_PAGE });
 /** A captured chart: fetched once, when shown. */
 export const useTriageAttachment = (sessionId: string, file: string | null) =>
   useFetchQuery('triage.attachment', { sessionId, file: file ?? 'none.png' }, { enabled: file !== null, staleTime: Infinity });

@@ -74,16 +74,22 @@ describe('Watcher', () => {
     expect(titles()).toEqual(['Could not read the consumer groups: No broker answered', 'Reading the consumer groups again']);
   });
 
-  it('reads at most its budget of histories per look, the groups that moved first', async () => {
+  it('reads the histories of groups whose look moved, within a budget, and a few others in turn', async () => {
     const cluster = fakeCluster(200);
-    const watcher = new Watcher(fx.triage, cluster.sources, { historyPerLook: 10 });
+    const watcher = new Watcher(fx.triage, cluster.sources, { historyPerLook: 10, inTurnPerLook: 2 });
     fx.triage.start({ title: 'Many', severity: 'SEV3' });
     for (let i = 0; i < 200; i++) fx.triage.watch({ kind: 'group', id: `g${i}` }, true, null);
     await watcher.look();
     cluster.historyCalls.length = 0;
-    cluster.groups.set('g150', { ...cluster.groups.get('g150')!, members: 1 });
     await watcher.look();
-    expect(cluster.historyCalls).toHaveLength(10);
-    expect(cluster.historyCalls[0]).toBe('g150');
+    // The first look read the first ten (every look moved from nothing) and g10, g11 in turn.
+    expect(cluster.historyCalls).toEqual(['g2', 'g3']);
+    cluster.historyCalls.length = 0;
+    cluster.groups.set('g150', { ...cluster.groups.get('g150')!, members: 1 });
+    for (let i = 0; i < 20; i++) cluster.groups.set(`g${i + 100}`, { ...cluster.groups.get(`g${i + 100}`)!, state: 'Reconciling' });
+    await watcher.look();
+    expect(cluster.historyCalls).toHaveLength(12);
+    expect(cluster.historyCalls.slice(10)).toEqual(['g4', 'g5']);
+    expect(cluster.historyCalls.slice(0, 10).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `g${100 + i}`).sort());
   });
 });
