@@ -20,6 +20,8 @@ export const layers = {
   // Governance reads schemas (registry) but never the workspace's files.
   'shared/governance': ['shared/common', 'shared/registry'],
   'shared/workspace': ['shared/common', 'shared/governance', 'shared/registry'],
+  // Triage reads what the other domains show (groups, pipelines, audit records) and drafts decisions.
+  'shared/triage': ['shared/common', 'shared/audit', 'shared/kafka', 'shared/replication', 'shared/workspace', 'shared/profiles'],
   'shared/contract.ts': ['shared/*'],
   // main: cross-cutting helpers first, then domains, then what hosts them.
   'main/platform': ['shared/*'],
@@ -35,10 +37,12 @@ export const layers = {
   'main/governance': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/registry', 'main/workspace', 'main/kafka'],
   // Records decode with the registry's schemas, read with the cluster's settings and mask with the dictionary (through governance).
   'main/records': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/governance', 'main/workspace'],
+  // Triage watches the cluster and the pipelines, guards audited actions and drafts decisions.
+  'main/triage': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/kafka', 'main/replication', 'main/workspace'],
   // Profiles test connections to a cluster and a registry.
   'main/profiles': ['shared/*', 'main/platform', 'main/settings', 'main/kafka', 'main/registry'],
   // The router merges every domain's handlers.
-  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles', 'main/records'],
+  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles', 'main/records', 'main/triage'],
   'main/services.ts': ['shared/*', 'main/*'],
   'main/bridge': ['shared/*', 'main/platform', 'main/rpc', 'main/services.ts'],
   'main/serve.ts': ['shared/*', 'main/*'],

@@ -17,6 +17,12 @@ import { createHandlers } from './rpc/handlers';
 import { createRouter, type Router } from './rpc/router';
 import { StaleFeed } from './platform/stale-feed';
 import { SubscriptionHub } from './rpc/subscription-hub';
+import { SessionExporter } from './triage/exporter';
+import { SessionStore } from './triage/session-store';
+import { TriageService } from './triage/triage-service';
+import { liveSources, Watcher } from './triage/watcher';
+import { PostgresTeamStore } from './triage/team-mirror';
+import { WriteAccess } from './triage/write-access';
 import { ProfileStore } from './settings/profile-store';
 import type { SecretStore } from './settings/secret-store';
 import { WorkspaceService, type FolderPicker } from './workspace/workspace-service';
@@ -49,6 +55,10 @@ export interface ServiceOptions {
   workspacePath?: string | null;
   /** Off in tests that change files themselves and must not race a watcher. */
   watchWorkspace?: boolean;
+  /** The team store's PostgreSQL; defaults to SLUICE_TEAM_DB_URL; null for none. */
+  teamDbUrl?: string | null;
+  /** How often the active triage session's watch list is looked at (default 5 s). */
+  triageWatchIntervalMs?: number;
   /** Main's native folder dialog (the Electron shell gives it); web mode has none and a path field. */
   folderPicker?: FolderPicker;
 }
@@ -83,18 +93,34 @@ export function createServices(options: ServiceOptions): MainServices {
   const registry = new RegistryService(profiles, audit);
   const records = createRecords({ profiles, connections, workspace, registry, audit, auditProfile: activeProfile });
   const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
+  // Triage resumes the session left active and guards every audited action on production profiles.
+  const sessions = new SessionStore(options.dataDir);
+  const triage = new TriageService({ store: sessions, audit, profiles, stale });
+  const access = new WriteAccess(triage, profiles);
+  const exporter = new SessionExporter(sessions, options.dataDir, workspace);
+  const watcher = new Watcher(triage, liveSources(connections, replication), { intervalMs: options.triageWatchIntervalMs });
+  // Optional: a PostgreSQL the team shares mirrors sessions and the audit log (local files stay the truth).
+  const teamDbUrl = options.teamDbUrl === undefined ? process.env.SLUICE_TEAM_DB_URL || null : options.teamDbUrl;
+  const team = teamDbUrl ? new PostgresTeamStore({ url: teamDbUrl, triage, audit, dataDir: options.dataDir }) : null;
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
     profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale, records,
+    triage: { triage, access, exporter, watcher, team },
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
   // History is sampled from start-up on, not from the first time someone looks.
   connections.startActive();
+  watcher.start();
+  team?.start();
   return {
     router, workspace, hub, profiles, audit,
     async close() {
       hub.close();
+      access.close();
+      await watcher.close();
+      await team?.close();
+      triage.close();
       workspace.close();
       await Promise.all([connections.close(), records.service.close()]);
     },

@@ -14,6 +14,7 @@ import { profilesContract } from './profiles/contract';
 import { recordsContract } from './records/contract';
 import { registryContract } from './registry/contract';
 import { replicationContract } from './replication/contract';
+import { triageContract } from './triage/contract';
 import { workspaceContract } from './workspace/contract';
 
 export const contract = mergeContract({
@@ -27,6 +28,7 @@ export const contract = mergeContract({
   ...governanceContract,
   ...registryContract,
   ...recordsContract,
+  ...triageContract,
 });
 
 export type Contract = typeof contract;

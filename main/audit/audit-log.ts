@@ -2,12 +2,18 @@
 // and fsynced before the caller goes on. A write that the disk cannot take fails as a whole: the
 // file is cut back to where it was (no torn line, nothing glued onto the next record) and the
 // caller is told, so an action whose intent cannot be recorded is not applied. The log rotates at
-// a size limit; the new file's first record links to the old file's last hash.
+// a size limit; the new file's first record links to the old file's last hash. The safe append
+// itself is main/platform/append-only-file.ts, shared with the triage sessions.
+//
+// Two hooks for other domains, which the audit layer must not import: guards, asked before an
+// action's intent is written (break-glass production access refuses there), and listeners, told
+// of every record once it is on disk (a triage session's timeline writes itself from them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord, ChainReport } from '../../shared/audit/audit-record';
 import { AppFailure } from '../../shared/common/result';
+import { AppendOnlyFile, readJsonLines } from '../platform/append-only-file';
 import { writeFileAtomic } from '../platform/atomic-write';
 import { createLogger } from '../platform/logger';
 import { GENESIS_HASH, recordHash, verifyChain, type ChainHead } from './audit-chain';
@@ -21,6 +27,19 @@ export interface AuditLogOptions {
   maxBytes?: number;
 }
 
+/** What a guard is shown of an action before its intent is written. */
+export interface GuardedAction {
+  profile: AuditRecord['profile'];
+  action: string;
+  endpoint: string;
+  target: unknown;
+  command?: string;
+}
+
+/** Refuses an action by throwing an AppFailure (nothing is written, nothing applied); returns to allow it. */
+export type ActionGuard = (action: GuardedAction) => void;
+export type AuditListener = (record: AuditRecord) => void;
+
 interface HeadFile extends ChainHead { file: string; previousFile: string | null; previousHead: ChainHead | null }
 
 export interface AuditRead {
@@ -29,19 +48,16 @@ export interface AuditRead {
   damagedLines: number;
 }
 
-/** Writes all of `buffer` or throws; never returns having written part of it. */
-function writeAll(fd: number, buffer: Buffer): void {
-  let offset = 0;
-  while (offset < buffer.length) offset += fs.writeSync(fd, buffer, offset, buffer.length - offset);
-}
-
 export class AuditLog {
   readonly #headFile: string;
   readonly #maxBytes: number;
   #head: HeadFile | null | undefined = undefined;
+  readonly #appender: AppendOnlyFile;
+  readonly #guards = new Set<ActionGuard>();
+  readonly #listeners = new Set<AuditListener>();
 
   constructor(readonly file: string, options: AuditLogOptions = {}) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.#appender = new AppendOnlyFile(file);
     this.#headFile = `${file}.head.json`;
     this.#maxBytes = options.maxBytes ?? 16 * 1024 * 1024;
   }
@@ -74,41 +90,41 @@ export class AuditLog {
     const head = this.#loadHead();
     const unsigned = { id: randomUUID(), seq: head ? head.seq + 1 : 0, time: new Date().toISOString(), ...entry, prevHash: head?.hash ?? GENESIS_HASH };
     const record: AuditRecord = { ...unsigned, hash: recordHash(unsigned) };
-    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
-    this.#rotateIfFull(line.length, head);
-    let fd: number | null = null;
-    let sizeBefore = 0;
+    const line = JSON.stringify(record);
+    this.#rotateIfFull(Buffer.byteLength(line) + 1, head);
     try {
-      fd = fs.openSync(this.file, 'a+', 0o600);
-      sizeBefore = fs.fstatSync(fd).size;
-      // A torn tail (a write cut short by a crash) keeps its own line: the new record is never glued onto it.
-      writeAll(fd, sizeBefore > 0 && !this.#endsWithNewline(fd, sizeBefore) ? Buffer.concat([Buffer.from('\n'), line]) : line);
-      fs.fsyncSync(fd);
+      this.#appender.appendLines([line]);
     } catch (error) {
-      if (fd !== null) this.#cutBack(fd, sizeBefore);
       throw new AppFailure('AUDIT_UNAVAILABLE', `The audit log could not be written (${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message}); nothing was changed. Free disk space in ${path.dirname(this.file)} and try again.`, { file: this.file });
-    } finally {
-      if (fd !== null) fs.closeSync(fd);
     }
     this.#head = { seq: record.seq!, hash: record.hash!, file: path.basename(this.file), previousFile: head?.previousFile ?? null, previousHead: head?.previousHead ?? null };
     this.#saveHead();
+    for (const listener of this.#listeners) {
+      try {
+        listener(record);
+      } catch (error) {
+        // A listener's trouble never turns a written record into a failed action.
+        log.warn(`An audit listener failed on record ${record.seq}`, error);
+      }
+    }
     return record;
   }
 
-  #endsWithNewline(fd: number, size: number): boolean {
-    const last = Buffer.alloc(1);
-    fs.readSync(fd, last, 0, 1, size - 1);
-    return last[0] === 0x0a;
+  /** Adds a guard asked before every audited action's intent; returns how to remove it. */
+  addGuard(guard: ActionGuard): () => void {
+    this.#guards.add(guard);
+    return () => this.#guards.delete(guard);
   }
 
-  /** A failed write must not leave half a line for the next record to be glued onto. */
-  #cutBack(fd: number, size: number) {
-    try {
-      fs.ftruncateSync(fd, size);
-      fs.fsyncSync(fd);
-    } catch (error) {
-      log.error(`Could not cut a failed write off ${this.file}; readers will skip the torn line`, error);
-    }
+  /** Throws the first guard's refusal (an AppFailure); nothing is written either way. */
+  checkGuards(action: GuardedAction): void {
+    for (const guard of this.#guards) guard(action);
+  }
+
+  /** Tells `listener` of every record appended from now on, once it is on disk. */
+  onAppend(listener: AuditListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   #saveHead() {
@@ -136,23 +152,8 @@ export class AuditLog {
 
   /** Every record in file order; damaged lines are counted and skipped, never fatal. */
   read(file = this.file): AuditRead {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      return { records: [], damagedLines: 0 };
-    }
-    const records: AuditRecord[] = [];
-    let damagedLines = 0;
-    for (const line of text.split('\n')) {
-      if (!line) continue;
-      try {
-        records.push(JSON.parse(line) as AuditRecord);
-      } catch {
-        damagedLines++;
-      }
-    }
-    return { records, damagedLines };
+    const { values, damagedLines } = readJsonLines<AuditRecord>(file);
+    return { records: values, damagedLines };
   }
 
   /** The newest records first. */

@@ -59,6 +59,7 @@ export interface AuditedOptions<T> {
 /** Codes that mean the target (or Sluice's own checks) said no and nothing changed. */
 const refusedCodes = new Set<ErrorCode>([
   'INVALID_INPUT', 'NOT_FOUND', 'GROUP_NOT_EMPTY', 'CONFIRMATION_REQUIRED', 'STALE_PREVIEW', 'CONFLICT', 'KAFKA_ERROR', 'FORBIDDEN', 'UNAUTHORIZED', 'NO_PROFILE',
+  'PRODUCTION_READ_ONLY',
 ]);
 /** Codes that mean the request never reached the target. */
 const failedCodes = new Set<ErrorCode>(['SERVICE_NOT_CONFIGURED']);
@@ -75,11 +76,14 @@ export function classifyFailure(error: unknown): Exclude<ActionResult, 'applied'
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Runs `apply` as an audited action. Throws AUDIT_UNAVAILABLE (nothing applied) when the intent
- * cannot be written; returns the result when it was applied (read back if its answer was lost);
- * rethrows (or throws OUTCOME_UNKNOWN) otherwise, after recording the outcome.
+ * Runs `apply` as an audited action. The log's guards are asked first (a production profile
+ * without a write grant refuses here with PRODUCTION_READ_ONLY: nothing written, nothing applied).
+ * Throws AUDIT_UNAVAILABLE (nothing applied) when the intent cannot be written; returns the result
+ * when it was applied (read back if its answer was lost); rethrows (or throws OUTCOME_UNKNOWN)
+ * otherwise, after recording the outcome.
  */
 export async function audited<T>(audit: AuditLog, record: ActionRecord, apply: () => Promise<T>, options: AuditedOptions<T> = {}): Promise<T> {
+  audit.checkGuards({ profile: record.profile, action: record.action, endpoint: record.endpoint, target: record.target, ...(record.command ? { command: record.command } : {}) });
   const intent = audit.append({ ...record, phase: 'intent' });
   const outcome = (fields: Partial<AuditRecord> & { result: ActionResult }) => {
     try {

@@ -12,6 +12,7 @@ import { recordsHandlers } from '../records/handlers';
 import type { RecordsWiring } from '../records/records-wiring';
 import { registryHandlers } from '../registry/handlers';
 import { replicationHandlers } from '../replication/handlers';
+import { triageHandlers, type TriageHandlerDependencies } from '../triage/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { AuditLog } from '../audit/audit-log';
 import type { GovernanceService } from '../governance/governance-service';
@@ -34,6 +35,7 @@ export interface HandlerServices {
   registry: RegistryService;
   stale: StaleFeed;
   records: RecordsWiring;
+  triage: TriageHandlerDependencies;
 }
 
 export function createHandlers(s: HandlerServices): Handlers {
@@ -48,5 +50,6 @@ export function createHandlers(s: HandlerServices): Handlers {
     ...governanceHandlers({ governance: s.governance, registry: s.registry, workspace: s.workspace, connections: s.connections }),
     ...registryHandlers(s.registry),
     ...recordsHandlers(s.records.service, s.records.produce),
+    ...triageHandlers(s.triage),
   };
 }

@@ -22,6 +22,7 @@ const OntologyPage = lazy(() => import('./pages/ontology/ontology-page').then((m
 const SubjectsPage = lazy(() => import('./pages/schemas/subjects-page').then((m) => ({ default: m.SubjectsPage })));
 const SubjectPage = lazy(() => import('./pages/schemas/subject-page').then((m) => ({ default: m.SubjectPage })));
 const RecordsPage = lazy(() => import('./pages/records/records-page').then((m) => ({ default: m.RecordsPage })));
+const TriagePage = lazy(() => import('./pages/triage/triage-page').then((m) => ({ default: m.TriagePage })));
 const GovernancePage = lazy(() => import('./pages/governance/governance-page').then((m) => ({ default: m.GovernancePage })));
 
 export function App() {
@@ -48,6 +49,7 @@ export function App() {
       {route.page === 'subject' && <SubjectPage key={route.subject} subject={route.subject} tab={route.tab} />}
       {route.page === 'governance' && <GovernancePage />}
       {route.page === 'records' && <RecordsPage key={`${route.topic}/${route.partition ?? ''}/${route.offset ?? ''}`} topic={route.topic} partition={route.partition} offset={route.offset} />}
+      {route.page === 'triage' && <TriagePage key={route.sessionId ?? ''} sessionId={route.sessionId} />}
       </Suspense>
     </AppShell>
   );

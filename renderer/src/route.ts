@@ -19,7 +19,9 @@ export type Route =
   | { page: 'subject'; subject: string; tab?: string }
   | { page: 'governance' }
   /** A topic's records: from an offset of one partition when given (the incident path opens one record). */
-  | { page: 'records'; topic: string; partition?: number; offset?: number };
+  | { page: 'records'; topic: string; partition?: number; offset?: number }
+
+  | { page: 'triage'; sessionId?: string };
 
 /**
  * The text of a %-encoded route part, or the part as it is when its escapes are malformed: a hand-typed
@@ -62,6 +64,7 @@ export function parseRoute(hash: string): Route {
     const offset = partition !== undefined && rest[2] && /^\d+$/.test(rest[2]) ? Number(rest[2]) : undefined;
     return { page: 'records', topic: decodeRoutePart(rest[0]), ...(partition === undefined ? {} : { partition }), ...(offset === undefined ? {} : { offset }) };
   }
+  if (first === 'triage') return rest[0] ? { page: 'triage', sessionId: decodeRoutePart(rest[0]) } : { page: 'triage' };
   return { page: 'groups' };
 }
 
@@ -75,6 +78,7 @@ export const hrefFor = (route: Route): string => {
     case 'dictionary': return `#/dictionary${route.tab ? `/${route.tab}` : ''}${route.tab && route.entry ? `/${encodeURIComponent(route.entry)}` : ''}`;
     case 'ontology': return route.node ? `#/ontology/${encodeURIComponent(route.node)}` : '#/ontology';
     case 'records': return `#/records/${encodeURIComponent(route.topic)}${route.partition === undefined ? '' : `/${route.partition}${route.offset === undefined ? '' : `/${route.offset}`}`}`;
+    case 'triage': return route.sessionId ? `#/triage/${encodeURIComponent(route.sessionId)}` : '#/triage';
     case 'subject': return `#/schemas/${encodeURIComponent(route.subject)}${route.tab ? `/${route.tab}` : ''}`;
     default: return `#/${route.page}`;
   }

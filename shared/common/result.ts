@@ -14,6 +14,7 @@ export const errorCodes = [
   'KAFKA_LOADING', // a group coordinator is still loading its groups (a broker just started): try again shortly
   'GROUP_NOT_EMPTY', // the group has active members: stop them before changing its offsets
   'CONFIRMATION_REQUIRED', // a production profile needs its name typed to apply a destructive action
+  'PRODUCTION_READ_ONLY', // a production profile is read-only until a triage session grants write access for a time box
   'STALE_PREVIEW', // what a preview showed has changed since: preview again before applying
   'SERVICE_NOT_CONFIGURED', // no URL for the verification or ledger API: set it, or run the sandbox
   'SERVICE_UNREACHABLE', // the verification or ledger API did not answer (refused, timed out)
@@ -62,6 +63,7 @@ export const httpStatusFor: Record<ErrorCode, number> = {
   KAFKA_LOADING: 503,
   GROUP_NOT_EMPTY: 409,
   CONFIRMATION_REQUIRED: 428,
+  PRODUCTION_READ_ONLY: 423,
   STALE_PREVIEW: 409,
   SERVICE_NOT_CONFIGURED: 503,
   SERVICE_UNREACHABLE: 503,

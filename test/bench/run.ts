@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak] [--start-runs=3]
-//                    [--only=replication|governance|records|sweep|start|restart-soak] [--skip-replication] [--skip-records] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
-//                    [--records=1000000] [--records-rounds=3] [--tail-seconds=60] [--tail-rate=5000]
+//                    [--only=replication|governance|records|triage|sweep|start|restart-soak] [--skip-replication] [--skip-records] [--skip-triage] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--records=1000000] [--records-rounds=3] [--tail-seconds=60] [--tail-rate=5000] [--triage-minutes=5] [--triage-groups=1000] [--triage-control]
 //                    [--private-broker]   the 10,000 groups on a broker of the bench's own (bench-results/private-broker), not the sandbox's
 //   --only=restart-soak [--soak-minutes=90] [--restart-every=15]: polling 10,000 groups on the bench's own broker, killed
 //                    (-9) and restarted every N minutes; not part of the default run
@@ -20,6 +20,7 @@ import { rendererBench } from './renderer';
 import { describePaletteBench, paletteBench } from './palette';
 import { recordsBench } from './records';
 import { ensureScale, scale } from './scale';
+import { triageBench } from './triage';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
@@ -69,6 +70,18 @@ if (privateBroker) {
   await privateBroker.start(600_000);
 }
 try {
+  if (only === 'triage' || (!only && !args.has('skip-triage'))) {
+    const minutes = Number(args.get('triage-minutes') ?? 5);
+    const groups = Number(args.get('triage-groups') ?? 1000);
+    log(`\n== Triage: a session watching ${groups} groups through demo traffic for ${minutes} min (the real stack, this process)`);
+    const control = args.has('triage-control');
+    const t = await triageBench(brokers, log, { minutes, groups, control });
+    results[control ? 'triageControl' : 'triage'] = t;
+    if (!control) log(`   ${t.entries} timeline entries in ${t.minutes} min: ${t.entriesPerMinute}/min (${t.changesPerMinute} watched changes/min); session file ${(t.sessionFileBytes / 1024).toFixed(0)} KB (${(t.sessionFileBytesPerMinute / 1024).toFixed(0)} KB/min)`);
+    log(`   main RSS start ${t.rss.startMb} MB, max ${t.rss.maxMb} MB, end ${t.rss.endMb} MB, trend over the second half ${t.rss.slopeMbPerMin} MB/min; main heap ${t.heap.startMb} → ${t.heap.endMb} MB (${t.heap.slopeMbPerMin} MB/min${t.heap.collected ? ', after full collections' : ''}); the timeline itself holds ${t.timelineInMemoryMb} MB`);
+    if (t.hour) log(`   export of this session: ${t.exportMs} ms; of an hour-long one (${t.hour.basis}: ${t.hour.entries} entries, ${t.hour.fileMb} MB): median ${t.hour.exportMedianMs} ms (runs ${t.hour.exportRunsMs.join(', ')}; postmortem ${t.hour.postmortemKb} KB, JSON ${t.hour.jsonMb} MB; target ≤ 2,000 ms)`);
+  }
+  if (only === 'triage') throw new BenchDone();
   if (!only || only === 'governance') {
     const governance = governanceBench(log);
     governance.workspaceLatency = await workspaceOpenLatencyBench(log);

@@ -155,6 +155,8 @@ describe('applying', () => {
     expect(plan.partitions.some((r) => r.newOffset !== r.currentOffset)).toBe(true);
   });
 
+  // Production profiles are read-only unless a triage session grants write access (issue 12): the
+  // test opens a session with a short grant, and the typed name is still required on top of it.
   it('on a production profile, needs the profile name typed', async () => {
     const prod = await harness.value<{ id: string }>('profiles.save', { settings: {
       name: 'Payments prod', bootstrapBrokers: [testBrokers], color: '#dc2626', production: true,
@@ -163,6 +165,8 @@ describe('applying', () => {
     await harness.value('profiles.activate', { id: prod.id });
     try {
       await eventually('the production session to see the group', async () => (await harness.rpc('groups.describe', { groupId: idle })).body.ok);
+      await harness.value('triage.start', { title: 'Reset on production', severity: 'SEV3' });
+      await harness.value('triage.grantWrite', { minutes: 5, reason: 'integration test of the typed confirmation' });
       const refused = await harness.rpc('groups.resetOffsets', { groupId: idle, to: { kind: 'earliest' }, dryRun: false, confirmation: 'payments prod' });
       expect(refused.status).toBe(428);
       expect(refused.body.error?.code).toBe('CONFIRMATION_REQUIRED');
@@ -173,6 +177,7 @@ describe('applying', () => {
       expect(Object.values(await committedOf(idle))).toEqual([0, 0]);
       expect(auditRecords().at(-1)!.profile).toMatchObject({ name: 'Payments prod', production: true });
     } finally {
+      await harness.rpc('triage.end', { summary: 'done' });
       await harness.value('profiles.activate', { id: 'environment' });
     }
   });

@@ -10,6 +10,7 @@ import { NavIcon } from './navigation/nav-icons';
 import { Sidebar } from './navigation/sidebar';
 import { paletteShortcut } from './navigation/use-global-shortcuts';
 import { CommandPalette } from './palette/command-palette';
+import { SessionBar } from './session-bar';
 
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
   const profiles = useProfiles();
@@ -31,6 +32,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <span>Go to…</span>
           <kbd>{shortcut}</kbd>
         </button>
+        <SessionBar />
         <div className="profile-switcher">
           {active?.production && <span className="production-label" data-testid="production-label">PRODUCTION</span>}
           <span className="env-dot" aria-hidden />

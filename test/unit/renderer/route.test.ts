@@ -29,6 +29,8 @@ describe('parseRoute', () => {
       { page: 'records', topic: 'payments.v1' },
       { page: 'records', topic: 'payments', partition: 3 },
       { page: 'records', topic: 'payments', partition: 3, offset: 1_234_567 },
+      { page: 'triage' },
+      { page: 'triage', sessionId: '20261202-1015-payments-lag-ab12' },
     ];
     for (const route of routes) expect(parseRoute(hrefFor(route))).toEqual(route);
   });

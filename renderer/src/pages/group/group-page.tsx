@@ -1,7 +1,9 @@
 // One group: KIP-848 epochs (or the classic protocol), members with their reconciliation state,
 // and lag per partition. Live by push from main.
 import { useState } from 'react';
+import { CaptureButton } from '../../components/capture-button';
 import { DecisionLinks } from '../../components/decision-links';
+import { groupDetailCapture } from '../../../../shared/triage/captures';
 import type { GroupDetail, GroupMember, PartitionOffset } from '../../../../shared/kafka/groups';
 import { formatAssignment, memberReconciliation, partitionCount } from '../../../../shared/kafka/reconciliation';
 import { totalLag } from '../../../../shared/kafka/lag';
@@ -174,6 +176,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
           </div>
         )}
         {group.data && <Actions group={group.data} />}
+        {group.data && tab === 'overview' && <CaptureButton view="group" title={`Group ${groupId}: ${group.data.state}, ${group.data.members.length} members`} subject={{ kind: 'group', id: groupId }} data={() => groupDetailCapture(group.data!, Date.now())} />}
         <DecisionLinks links={[{ kind: 'groups', name: groupId }, ...[...new Set(group.data?.offsets.map((o) => o.topic) ?? [])].map((name) => ({ kind: 'topics' as const, name }))]} />
       </header>
       <StaleBanner error={group.data ? group.error : null} />

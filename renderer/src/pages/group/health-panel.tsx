@@ -2,7 +2,9 @@
 // from both models (each labelled with how it was computed), rates and time to drain.
 import { useState } from 'react';
 import type { GroupHealth } from '../../../../shared/kafka/monitoring';
+import { groupHealthCapture } from '../../../../shared/triage/captures';
 import { useGroup, useGroupHealth } from '../../api/kafka';
+import { CaptureButton } from '../../components/capture-button';
 import { formatNumber } from '../../components/badges';
 import { formatRate, formatSeconds } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
@@ -75,6 +77,7 @@ export function HealthPanel({ groupId }: { groupId: string }) {
   const stuck = health.data.partitions.filter((p) => (p.status === 'STALL' || p.status === 'STOP') && p.committedOffset < p.logEndOffset);
   return (
     <>
+      <CaptureButton view="group-health" title={`Health of ${groupId}: ${health.data.status ?? 'not evaluated yet'}`} subject={{ kind: 'group', id: groupId }} data={() => groupHealthCapture(health.data!)} />
       <HealthSummary health={health.data} />
       <h2>Health by partition</h2>
       <HealthTable health={health.data} />

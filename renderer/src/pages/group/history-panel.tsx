@@ -3,7 +3,9 @@
 import { useMemo, useState } from 'react';
 import type { GroupHistory } from '../../../../shared/kafka/monitoring';
 import { alignStepSeries, epochSteps } from '../../../../shared/kafka/series';
+import { groupHistoryCapture } from '../../../../shared/triage/captures';
 import { useGroupHistory } from '../../api/kafka';
+import { CaptureButton } from '../../components/capture-button';
 import { stateTone } from '../../components/badges';
 import { formatSeconds, formatTime } from '../../components/format';
 import { ErrorView, Loading } from '../../components/state-views';
@@ -96,6 +98,7 @@ export function HistoryPanel({ groupId }: { groupId: string }) {
   const events = [...h.events].reverse();
   return (
     <div className="history">
+      <CaptureButton view="group-history" title={`History of ${groupId} (${h.state})`} subject={{ kind: 'group', id: groupId }} data={() => groupHistoryCapture(h)} chart="[data-testid=lag-chart]" />
       <LagChart history={h} />
       <div className="card">
         <h3>Rebalance timeline</h3>

@@ -2,6 +2,7 @@
 // range; outbox health beside it.
 import { useState } from 'react';
 import { useMerchantPayments, usePayment, type MerchantSearch as Search } from '../../api/ledger';
+import { CaptureButton } from '../../components/capture-button';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
 import { OutboxHealthCard } from './outbox-health';
@@ -55,6 +56,7 @@ export function LedgerPage({ paymentId }: { paymentId?: string }) {
     <section className="page">
       <header className="page-header">
         <h1>Ledger</h1>
+        <CaptureButton view="ledger" title={paymentId ? `Payment ${paymentId}` : 'Ledger'} data={() => ({ kind: 'ledger', at: Date.now(), paymentId: paymentId ?? null, payment: payment.data ?? null })} />
         <form className="toolbar" onSubmit={(e) => { e.preventDefault(); if (typed.trim()) navigate({ page: 'ledger', paymentId: typed.trim() }); }}>
           <input className="filter" aria-label="Payment id" placeholder="Payment id (pay_…)" value={typed} onChange={(e) => setTyped(e.target.value)} />
           <button type="submit" className="primary" disabled={!typed.trim()}>Look up</button>

@@ -3,6 +3,8 @@
 // the one-click reconcile.
 import type { MismatchDetail, Row } from '../../../../shared/replication/verification';
 import { useMismatch } from '../../api/replication';
+import { mismatchCapture } from '../../../../shared/triage/captures';
+import { CaptureButton } from '../../components/capture-button';
 import { DecisionLinks } from '../../components/decision-links';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { hrefFor } from '../../router';
@@ -77,6 +79,7 @@ export function MismatchPage({ mismatchId }: { mismatchId: string }) {
         <a className="back" href={hrefFor({ page: 'replication' })}>← Replication</a>
         <h1>Mismatch #{mismatchId}{m && <span className="muted"> · {m.table} · <span className="mono">{keyText(m.key)}</span></span>}</h1>
         {m && <DecisionLinks links={[{ kind: 'tables', name: m.table }]} />}
+        {m && <CaptureButton view="mismatch" title={`Mismatch ${mismatchId}: ${m.table}, ${m.kind}, ${m.status}`} subject={{ kind: 'pipeline', id: m.pipelineId }} data={() => mismatchCapture(detail.data!, Date.now())} />}
       </header>
       <StaleBanner error={detail.data ? detail.error : null} />
       {detail.isPending && !detail.isError && <Loading what="the mismatch" />}

@@ -6,6 +6,8 @@ import { formatNumber } from '../../components/badges';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { useUiStore } from '../../stores/ui-store';
 import { DecisionLinks } from '../../components/decision-links';
+import { CaptureButton } from '../../components/capture-button';
+import { pipelinesCapture } from '../../../../shared/triage/captures';
 import { BulkReconcile } from './bulk-reconcile';
 import { kindLabel, stageLabel } from './mismatch-badges';
 import { MismatchList } from './mismatch-list';
@@ -37,6 +39,7 @@ export function ReplicationPage() {
     <section className="page">
       <header className="page-header">
         <h1>Replication</h1>
+        {pipelines.data && <CaptureButton view="pipelines" title="Replication pipelines and mismatches" data={() => pipelinesCapture(pipelines.data!.items, Date.now(), rows)} />}
         <DecisionLinks links={[...replicatedTables.map((name) => ({ kind: 'tables' as const, name })), ...(pipelines.data?.items ?? []).flatMap((p) => [{ kind: 'groups' as const, name: p.replicatorGroupId }, { kind: 'groups' as const, name: p.verifierGroupId }, { kind: 'topics' as const, name: p.topic }])]} />
       </header>
       <StaleBanner error={pipelines.data ? pipelines.error : null} />

@@ -78,4 +78,28 @@ describe('audited', () => {
     await expect(audited(audit, record, async () => 'applied')).resolves.toBe('applied');
     expect(records()).toEqual([expect.objectContaining({ phase: 'intent' })]);
   });
+
+  it('asks the log’s guards before the intent: a refusal writes nothing and applies nothing', async () => {
+    const apply = vi.fn(async () => 'done');
+    const seen: unknown[] = [];
+    const remove = audit.addGuard((action) => {
+      seen.push(action);
+      if (action.profile.production) throw new AppFailure('PRODUCTION_READ_ONLY', 'read-only without a grant');
+    });
+    await expect(audited(audit, { ...record, command: 'curl -X POST …' }, apply)).rejects.toMatchObject({ code: 'PRODUCTION_READ_ONLY' });
+    expect(apply).not.toHaveBeenCalled();
+    expect(records()).toEqual([]);
+    expect(seen).toEqual([{ profile: record.profile, action: 'registry.register', endpoint: 'http://registry', target: { subject: 's' }, command: 'curl -X POST …' }]);
+    remove();
+    await expect(audited(audit, record, apply)).resolves.toBe('done');
+    expect(records().map((r) => r.phase)).toEqual(['intent', 'outcome']);
+  });
+
+  it('tells listeners of each record once it is on disk, and a failing listener fails nothing', async () => {
+    const heard: Array<{ phase: unknown; onDisk: number }> = [];
+    audit.onAppend((r) => { heard.push({ phase: r.phase, onDisk: records().filter((x) => x.id === r.id).length }); });
+    audit.onAppend(() => { throw new Error('listener bug'); });
+    await expect(audited(audit, record, async () => 'done')).resolves.toBe('done');
+    expect(heard).toEqual([{ phase: 'intent', onDisk: 1 }, { phase: 'outcome', onDisk: 1 }]);
+  });
 });
