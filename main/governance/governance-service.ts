@@ -2,9 +2,9 @@
 // one (governance.checkNames) and whole schemas or tables linted with positions and fixes.
 import { checkName, type NameCheck } from '../../shared/governance/name-checker';
 import { lintSchema, type SchemaLint } from '../../shared/governance/schema-lint';
-import type { LintableType } from '../../shared/governance/schema-fields';
 import type { WorkspaceService } from '../workspace/workspace-service';
 import { lintCatalog, readCatalog } from './database-tables';
+import type { ParsedInput } from '../../shared/contract';
 
 export class GovernanceService {
   constructor(private readonly workspace: WorkspaceService) {}
@@ -20,7 +20,7 @@ export class GovernanceService {
   }
 
   /** The column names of a live database's tables (PostgreSQL or MariaDB/MySQL) against the dictionary. */
-  async lintDatabase(input: { url: string; schema?: string }) {
+  async lintDatabase(input: ParsedInput<'governance.lintDatabase'>) {
     const columns = await readCatalog(input.url, input.schema);
     const tables = lintCatalog(columns, this.workspace.dictionaryIndex(), (physical) => this.workspace.conceptOf(physical));
     const all = tables.flatMap((t) => t.columns);
@@ -30,7 +30,7 @@ export class GovernanceService {
     };
   }
 
-  lintSchema(input: { schemaType: LintableType; schema: string; subject?: string }): SchemaLint {
+  lintSchema(input: ParsedInput<'governance.lintSchema'>): SchemaLint {
     return lintSchema(input.schemaType, input.schema, this.workspace.dictionaryIndex(), {
       file: input.subject ?? 'draft',
       conceptOf: (physical) => this.workspace.conceptOf(physical),

@@ -17,6 +17,7 @@ import { RecordsKafka } from './records-kafka';
 import { Scan } from './scan';
 import { startsFor } from './scan-starts';
 import type { SchemaCatalog } from './schema-catalog';
+import type { ParsedInput } from '../../shared/contract';
 
 const log = createLogger('records');
 
@@ -148,7 +149,7 @@ export class RecordsService {
   }
 
   /** One record with its masked fields shown: an audited action, whose record names the fields and the reason. */
-  async reveal(input: { topic: string; partition: number; offset: number; reason: string }): Promise<RecordView> {
+  async reveal(input: ParsedInput<'records.reveal'>): Promise<RecordView> {
     const target = { topic: input.topic, partition: input.partition, offset: input.offset };
     return audited(this.deps.audit, {
       profile: this.deps.auditProfile(), action: 'records.reveal', endpoint: this.endpoint(), target, after: { reason: input.reason },

@@ -14,6 +14,7 @@ import type { AuditLog } from '../audit/audit-log';
 import { audited, auditProfileOf, type ActionRecord } from '../audit/audited-action';
 import type { ProfileStore } from '../settings/profile-store';
 import { RegistryClient } from './registry-client';
+import type { ParsedInput } from '../../shared/contract';
 
 type Reference = z.infer<typeof referenceSchema>;
 /** A schema as a user drafts it: subject, type, text and references. */
@@ -183,7 +184,7 @@ export class RegistryService {
     });
   }
 
-  async setCompatibility(input: { subject: string; level: string }) {
+  async setCompatibility(input: ParsedInput<'registry.setCompatibility'>) {
     const client = this.client();
     const before = await client.compatibility(input.subject);
     const record: ActionRecord = {

@@ -1,10 +1,11 @@
 // What the Replication pages ask of main: the verification API's client (SLUICE_VERIFICATION_URL and
 // SLUICE_VERIFICATION_TOKEN) and the reconcile actions, each written to the audit log.
 import { notConfigured } from '../platform/service-client';
-import type { MismatchFilter, ReconcileJob, ReconcileResponse } from '../../shared/replication/verification';
+import type { ReconcileJob, ReconcileResponse } from '../../shared/replication/verification';
 import type { AuditLog } from '../audit/audit-log';
 import { audited, type ActionRecord, type AuditProfile } from '../audit/audited-action';
 import { VerificationClient } from './verification-client';
+import type { ParsedInput } from '../../shared/contract';
 
 export interface VerificationSettings {
   verificationUrl: string | null;
@@ -33,7 +34,7 @@ export class ReplicationService {
     return { profile: this.profile(), action, endpoint: this.verifier.baseUrl, target };
   }
 
-  async reconcile(input: { id: string; dryRun: boolean; idempotencyKey: string }) {
+  async reconcile(input: ParsedInput<'replication.reconcile'>) {
     if (input.dryRun) return this.verifier.reconcile(input.id, true, input.idempotencyKey);
     const record = this.#record('replication.reconcile', { mismatchId: input.id, idempotencyKey: input.idempotencyKey });
     return audited<ReconcileResponse>(this.audit, record, () => this.verifier.reconcile(input.id, false, input.idempotencyKey), {
@@ -49,7 +50,7 @@ export class ReplicationService {
     });
   }
 
-  reconcileMany(input: { filter: Omit<MismatchFilter, 'status'>; idempotencyKey: string }) {
+  reconcileMany(input: ParsedInput<'replication.reconcileMany'>) {
     const record = this.#record('replication.reconcileMany', { filter: input.filter, idempotencyKey: input.idempotencyKey });
     return audited<ReconcileJob>(this.audit, record, () => this.verifier.startReconcileJob(input.filter, input.idempotencyKey), {
       after: (job) => ({ jobId: job.id, total: job.total }),
@@ -60,7 +61,7 @@ export class ReplicationService {
     });
   }
 
-  cancelReconcileJob(input: { id: string; idempotencyKey: string }) {
+  cancelReconcileJob(input: ParsedInput<'replication.cancelReconcileJob'>) {
     return audited<ReconcileJob>(this.audit, this.#record('replication.cancelReconcileJob', { jobId: input.id }), () => this.verifier.cancelReconcileJob(input.id, input.idempotencyKey), {
       after: (job) => ({ state: job.state, succeeded: job.succeeded, failed: job.failed, total: job.total }),
       readBack: async () => {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../../shared/audit/audit-record';
 import { AppFailure } from '../../shared/common/result';
 import { actionLink, targetPhrase, triageLink, watchLink } from '../../shared/triage/links';
-import { triageLimits, type Entry, type EntryOf, type NewEntry, type ProfileRef, type Severity, type Thresholds, type WatchTarget } from '../../shared/triage/session';
+import { triageLimits, type Entry, type EntryOf, type NewEntry, type ProfileRef, type Thresholds, type WatchTarget } from '../../shared/triage/session';
 import { orderEntries, sessionState, type SessionState, type WatchItem } from '../../shared/triage/timeline';
 import type { AuditLog } from '../audit/audit-log';
 import { auditProfileOf } from '../audit/audited-action';
@@ -17,6 +17,7 @@ import { createLogger } from '../platform/logger';
 import type { StaleFeed } from '../platform/stale-feed';
 import type { ProfileStore } from '../settings/profile-store';
 import { newSessionId, type SessionStore, type StoredSession } from './session-store';
+import type { ParsedInput } from '../../shared/contract';
 
 const log = createLogger('triage');
 
@@ -179,7 +180,7 @@ export class TriageService {
     return auditProfileOf(this.#profiles.get(id));
   }
 
-  start(input: { title: string; severity: Severity; profileIds?: string[]; who?: string }): SessionState {
+  start(input: ParsedInput<'triage.start'>): SessionState {
     if (this.#active) {
       const state = this.activeState();
       throw new AppFailure('CONFLICT', `The triage session “${state?.title ?? this.#active.id}” is still active: end it before starting another.`, { active: this.#active.id });

@@ -15,6 +15,7 @@ import { audited, auditProfileOf } from '../audit/audited-action';
 import { createLogger } from '../platform/logger';
 import type { ProfileStore } from '../settings/profile-store';
 import { SLUICE_ACTOR, type TriageService } from './triage-service';
+import type { ParsedInput } from '../../shared/contract';
 
 const log = createLogger('write-access');
 
@@ -64,7 +65,7 @@ export class WriteAccess {
     throw new AppFailure('PRODUCTION_READ_ONLY', why, { profile: action.profile.name, action: action.action, ...(last ? { grant: { state: last.state, expiresAt: last.expiresAt } } : {}) });
   }
 
-  async grant(input: { profileId?: string; minutes: number; reason: string }): Promise<GrantView> {
+  async grant(input: ParsedInput<'triage.grantWrite'>): Promise<GrantView> {
     const session = this.triage.requireActive('grant write access to production');
     const profileId = input.profileId ?? this.profiles.activeProfileId();
     if (!profileId) throw new AppFailure('NO_PROFILE', 'No connection profile is active: choose the production profile to grant write access to.');

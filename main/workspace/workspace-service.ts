@@ -26,6 +26,7 @@ import { RecentWorkspaces } from './recent-workspaces';
 import { watchFolder, type FolderWatcher } from './folder-watcher';
 import { runInSlices, runNow, WorkStopped } from './in-slices';
 import { isTemporary, MAX_TEXT_BYTES, megabytes, OutsideWorkspace, readFileText, tooLargeReason, versionOf, WorkspaceFolder } from './workspace-files';
+import type { MethodOutput, ParsedInput } from '../../shared/contract';
 
 const log = createLogger('workspace');
 const CHANGE_DEBOUNCE_MS = 60;
@@ -346,7 +347,7 @@ export class WorkspaceService {
    * Writes a file atomically. `baseVersion` is the version the edit started from: if the disk has
    * another, nothing is written and the error carries the disk's text for a merge.
    */
-  save(input: { path: string; text: string; baseVersion: string | null }): { path: string; version: string } {
+  save(input: ParsedInput<'workspace.save'>): MethodOutput<'workspace.save'> {
     const open = this.#require();
     // The real path: saving through a link that stays inside writes the file it leads to.
     const file = this.#resolve(open, input.path);
@@ -383,7 +384,7 @@ export class WorkspaceService {
     }
   }
 
-  saveDraft(input: { path: string; text: string; baseVersion: string | null }) {
+  saveDraft(input: ParsedInput<'workspace.saveDraft'>) {
     const open = this.#require();
     this.#resolve(open, input.path);
     const draft = open.drafts.save(input.path, input.text, input.baseVersion);
@@ -397,7 +398,7 @@ export class WorkspaceService {
   }
 
   /** A new decision from the MADR template with the next number; superseding updates the old one too. */
-  createAdr(input: { title: string; decisionMakers?: string; supersedes?: number }) {
+  createAdr(input: ParsedInput<'workspace.createAdr'>) {
     const open = this.#require();
     const { adrs } = open.analysis;
     const number = nextAdrNumber(adrs);
