@@ -7,18 +7,22 @@ import { z } from 'zod';
 import { invalidatedBy, mergeContract } from './common/contract-method';
 import { appContract } from './app/contract';
 import { auditContract } from './audit/contract';
+import { brokersContract } from './brokers/contract';
 import { governanceContract } from './governance/contract';
 import { kafkaContract } from './kafka/contract';
 import { ledgerContract } from './ledger/contract';
 import { profilesContract } from './profiles/contract';
 import { registryContract } from './registry/contract';
 import { replicationContract } from './replication/contract';
+import { topicsContract } from './topics/contract';
 import { workspaceContract } from './workspace/contract';
 
 export const contract = mergeContract({
   ...appContract,
   ...profilesContract,
   ...kafkaContract,
+  ...topicsContract,
+  ...brokersContract,
   ...auditContract,
   ...replicationContract,
   ...ledgerContract,
