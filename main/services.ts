@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AuditLog } from './audit/audit-log';
 import { auditProfileOf } from './audit/audited-action';
 import { GovernanceService } from './governance/governance-service';
+import { AdminSessions, type AdminFactory } from './kafka-admin/admin-sessions';
 import { defaultKafkaFactory, KafkaConnections, type KafkaFactory } from './kafka/connections';
 import { ledgerSettingsFromEnvironment, type LedgerSettings } from './ledger/handlers';
 import { RegistryService } from './registry/registry-service';
@@ -35,6 +36,8 @@ export interface ServiceOptions {
   secrets: SecretStore;
   version: string;
   kafkaFactory?: KafkaFactory;
+  /** The topic/broker admin client per profile; the real one unless a test substitutes it. */
+  adminFactory?: AdminFactory;
   sweepIntervalMs?: number;
   /** Verification and ledger API endpoints; default to SLUICE_VERIFICATION_URL, SLUICE_LEDGER_URL and their tokens. */
   serviceSettings?: VerificationSettings & LedgerSettings;
@@ -63,6 +66,11 @@ export function createServices(options: ServiceOptions): MainServices {
   };
   const audit = new AuditLog(path.join(options.dataDir, 'audit.jsonl'));
   const connections = new KafkaConnections(profiles, kafkaFactory, { dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs });
+  // Topics, brokers and group configs: an admin client of their own, from the same connection settings.
+  const admins = new AdminSessions(() => {
+    const id = profiles.activeProfileId();
+    return id ? { profileId: id, settings: connections.settingsFor(id) } : null;
+  }, options.adminFactory);
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
     exampleDir: options.exampleWorkspaceDir ?? null,
@@ -77,7 +85,7 @@ export function createServices(options: ServiceOptions): MainServices {
   const replication = new ReplicationService(options.serviceSettings ?? verificationSettingsFromEnvironment(), audit, activeProfile);
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
-    profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale,
+    profiles, connections, admins, kafkaFactory, audit, replication, workspace, governance, registry, stale,
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
@@ -88,7 +96,7 @@ export function createServices(options: ServiceOptions): MainServices {
     async close() {
       hub.close();
       workspace.close();
-      await connections.close();
+      await Promise.all([connections.close(), admins.close()]);
     },
   };
 }
