@@ -54,10 +54,13 @@ export interface ConfigResource {
   name: string;
 }
 
-/** Kafka's names for where a config value comes from (DescribeConfigs ConfigSource). */
+/**
+ * Where a config value comes from (DescribeConfigs ConfigSource, by wire id), named as Kafka's admin
+ * client and kafka-configs print them (ConfigEntry.ConfigSource), so the two can be compared.
+ */
 export const configSourceNames = [
   'UNKNOWN', 'DYNAMIC_TOPIC_CONFIG', 'DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG', 'STATIC_BROKER_CONFIG',
-  'DEFAULT_CONFIG', 'DYNAMIC_BROKER_LOGGER_CONFIG', 'CLIENT_METRICS_CONFIG', 'GROUP_CONFIG',
+  'DEFAULT_CONFIG', 'DYNAMIC_BROKER_LOGGER_CONFIG', 'DYNAMIC_CLIENT_METRICS_CONFIG', 'DYNAMIC_GROUP_CONFIG',
 ] as const;
 export type ConfigSourceName = (typeof configSourceNames)[number];
 

@@ -16,8 +16,8 @@ export function configSourceKind(sourceName: string): ConfigSourceKind {
     case 'DYNAMIC_BROKER_CONFIG':
     case 'DYNAMIC_DEFAULT_BROKER_CONFIG':
     case 'DYNAMIC_BROKER_LOGGER_CONFIG':
-    case 'CLIENT_METRICS_CONFIG':
-    case 'GROUP_CONFIG':
+    case 'DYNAMIC_CLIENT_METRICS_CONFIG':
+    case 'DYNAMIC_GROUP_CONFIG':
       return 'dynamic';
     default: return 'unknown';
   }

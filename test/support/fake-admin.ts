@@ -76,7 +76,7 @@ export function fakeAdmin(): FakeAdmin {
           const t = topics.get(r.name);
           result.set(`topic:${r.name}`, t ? { configs: pick(entries(topicDefaults, t.configs, 'DYNAMIC_TOPIC_CONFIG')) } : { error: 'UNKNOWN_TOPIC_OR_PARTITION', message: 'no such topic' });
         } else if (r.type === 'group') {
-          result.set(`group:${r.name}`, { configs: pick(entries(groupDefaults, groupConfigs.get(r.name) ?? {}, 'GROUP_CONFIG')) });
+          result.set(`group:${r.name}`, { configs: pick(entries(groupDefaults, groupConfigs.get(r.name) ?? {}, 'DYNAMIC_GROUP_CONFIG')) });
         } else {
           result.set(`broker:${r.name}`, { configs: pick([{ name: 'advertised.listeners', value: 'PLAINTEXT://b1:9092', source: 'STATIC_BROKER_CONFIG', readOnly: true, sensitive: false, synonyms: [] }]) });
         }

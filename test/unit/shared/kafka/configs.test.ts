@@ -10,7 +10,7 @@ describe('config sources', () => {
   it('groups Kafka\'s sources into default, dynamic and static', () => {
     expect(configSourceKind('DEFAULT_CONFIG')).toBe('default');
     expect(configSourceKind('STATIC_BROKER_CONFIG')).toBe('static');
-    for (const s of ['DYNAMIC_TOPIC_CONFIG', 'DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG', 'GROUP_CONFIG']) expect(configSourceKind(s)).toBe('dynamic');
+    for (const s of ['DYNAMIC_TOPIC_CONFIG', 'DYNAMIC_BROKER_CONFIG', 'DYNAMIC_DEFAULT_BROKER_CONFIG', 'DYNAMIC_GROUP_CONFIG']) expect(configSourceKind(s)).toBe('dynamic');
     expect(configSourceKind('SOMETHING_NEW')).toBe('unknown');
   });
   it('never lets a sensitive value through, in the value or its synonyms', () => {
