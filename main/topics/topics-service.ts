@@ -159,6 +159,8 @@ export class TopicsService {
         sizeBytes: sizes ? (sizes.byPartition.get(key) ?? null) : null, underReplicated: isUnderReplicated(p),
       };
     });
+    // The page's own poll samples the log ends too, so a rate appears without the list open.
+    if (partitions.every((p) => p.highWatermark !== null)) ctx.rates.observe(topic, partitions.reduce((n, p) => n + p.highWatermark!, 0), asOf);
     const records = partitions.every((p) => p.lowWatermark !== null && p.highWatermark !== null)
       ? partitions.reduce((n, p) => n + (p.highWatermark! - p.lowWatermark!), 0) : null;
     const readers = await this.readersOf(ctx, topic, high ?? new Map()).catch((error: unknown) => {

@@ -55,7 +55,7 @@ function BrokerConfigs({ nodeId }: { nodeId: number }) {
   return (
     <section className="card broker-card" data-testid="broker-configs">
       <h2>Broker {nodeId}: configs <span className="muted small">({dynamic} dynamic, {fromFile} from server.properties, the rest defaults)</span></h2>
-      <ConfigTable configs={broker.data.configs} testId="broker-config-table" />
+      <ConfigTable configs={broker.data.configs} testId="broker-config-table" notDefaultFirst />
     </section>
   );
 }

@@ -12,9 +12,10 @@ const sourceTitle: Record<ConfigEntryView['source'], string> = {
   unknown: 'Source not reported',
 };
 
-export function ConfigTable({ configs, onEdit, testId = 'config-table' }: { configs: ConfigEntryView[]; onEdit?: (name: string) => void; testId?: string }) {
+export function ConfigTable({ configs, onEdit, testId = 'config-table', notDefaultFirst = false }: { configs: ConfigEntryView[]; onEdit?: (name: string) => void; testId?: string; notDefaultFirst?: boolean }) {
   const [filter, setFilter] = useState('');
-  const [overriddenOnly, setOverriddenOnly] = useState(false);
+  // A broker has 300+ configs: its page opens on the ones someone set.
+  const [overriddenOnly, setOverriddenOnly] = useState(notDefaultFirst);
   const rows = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     return configs.filter((c) => (!overriddenOnly || c.source !== 'default') && words.every((w) => `${c.name} ${c.value ?? ''}`.toLowerCase().includes(w)));
