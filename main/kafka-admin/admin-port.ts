@@ -48,6 +48,17 @@ export interface PartitionRef {
   partition: number;
 }
 
+/** Which partitions of a topic to ask offsets of; a TopicMetadata is one. */
+export interface OffsetRequest {
+  name: string;
+  partitions: ReadonlyArray<{ partition: number; leader?: number }>;
+}
+/** topic → partition → offset: nested, because 100,000 "topic\0partition" strings cost more than the request. */
+export type OffsetsByTopic = Map<string, Map<number, number>>;
+
+/** An offset from a nested map, or null. */
+export const offsetOf = (offsets: OffsetsByTopic, topic: string, partition: number): number | null => offsets.get(topic)?.get(partition) ?? null;
+
 export type ConfigResourceType = 'topic' | 'broker' | 'group';
 export interface ConfigResource {
   type: ConfigResourceType;
@@ -165,10 +176,10 @@ export interface AdminPort {
   /** Topics with partitions, replicas, ISR and offline replicas; all topics when `topics` is null. */
   metadata(topics: string[] | null): Promise<ClusterMetadata>;
   /**
-   * Offsets at the log start or end (ListOffsets, one request per leader). Key: topic\0partition.
-   * `leaders` (same keys) spares a Metadata request when the caller has just read it.
+   * Offsets at the log start or end (ListOffsets, one request per leader): topic → partition →
+   * offset. Partitions given with their leader (as Metadata answered) spare a Metadata request.
    */
-  offsets(partitions: PartitionRef[], spec: 'earliest' | 'latest', leaders?: ReadonlyMap<string, number>): Promise<Map<string, number>>;
+  offsets(topics: readonly OffsetRequest[], spec: 'earliest' | 'latest'): Promise<OffsetsByTopic>;
   /** Configs per resource, keyed `type:name`; `keys` narrows to those config names. */
   describeConfigs(resources: ConfigResource[], keys?: string[]): Promise<Map<string, ConfigAnswer>>;
   /** Log dirs of every broker (sizes per replica); narrowed to `topics` when given. */

@@ -28,12 +28,11 @@ import {
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { AppFailure } from '../../shared/common/result';
-import { partitionKey } from '../../shared/kafka/groups';
 import { adminFailure, kafkaErrorNames, keepPartialResponse } from './admin-errors';
 import {
   configSourceNames, resourceKey,
   type AclAnswer, type AdminConnectionSettings, type AdminPort, type BrokerLogDirs, type ClusterMetadata, type ConfigAnswer, type ConfigChanges,
-  type ConfigResource, type ConfigSourceName, type NewTopic, type PartitionRef, type QuorumInfo, type QuotaEntry, type SharePartitionOffset,
+  type ConfigResource, type ConfigSourceName, type NewTopic, type OffsetRequest, type OffsetsByTopic, type QuorumInfo, type QuotaEntry, type SharePartitionOffset,
 } from './admin-port';
 import { describeShareGroupOffsetsV0, describeShareGroupOffsetsV1 } from './protocol/describe-share-group-offsets';
 
@@ -134,32 +133,39 @@ export class PlatformaticAdmin implements AdminPort {
     });
   }
 
-  offsets(partitions: PartitionRef[], spec: 'earliest' | 'latest', knownLeaders?: ReadonlyMap<string, number>): Promise<Map<string, number>> {
+  offsets(topics: readonly OffsetRequest[], spec: 'earliest' | 'latest'): Promise<OffsetsByTopic> {
     return this.#guard(async () => {
-      const result = new Map<string, number>();
-      if (partitions.length === 0) return result;
-      let leaders = knownLeaders;
-      if (!leaders) {
-        const metadata = await this.metadata([...new Set(partitions.map((p) => p.topic))]);
-        const found = new Map<string, number>();
-        for (const t of metadata.topics) for (const p of t.partitions) found.set(partitionKey(t.name, p.partition), p.leader);
-        leaders = found;
-      }
-      const byLeader = new Map<number, Map<string, number[]>>();
-      for (const p of partitions) {
-        const leader = leaders.get(partitionKey(p.topic, p.partition));
-        if (leader === undefined || leader < 0) continue;
-        const topics = byLeader.get(leader) ?? new Map<string, number[]>();
-        topics.set(p.topic, [...(topics.get(p.topic) ?? []), p.partition]);
-        byLeader.set(leader, topics);
+      const result: OffsetsByTopic = new Map();
+      if (topics.length === 0) return result;
+      // Leaders as the caller read them; Metadata only for partitions given without one.
+      const unknown = topics.filter((t) => t.partitions.some((p) => p.leader === undefined)).map((t) => t.name);
+      const known = unknown.length ? new Map((await this.metadata(unknown)).topics.map((t) => [t.name, new Map(t.partitions.map((p) => [p.partition, p.leader]))])) : null;
+      const byLeader = new Map<number, Array<{ name: string; partitions: number[] }>>();
+      for (const t of topics) {
+        const perLeader = new Map<number, number[]>();
+        for (const p of t.partitions) {
+          const leader = p.leader ?? known?.get(t.name)?.get(p.partition);
+          if (leader === undefined || leader < 0) continue;
+          let list = perLeader.get(leader);
+          if (!list) perLeader.set(leader, (list = []));
+          list.push(p.partition);
+        }
+        for (const [leader, partitions] of perLeader) {
+          let requests = byLeader.get(leader);
+          if (!requests) byLeader.set(leader, (requests = []));
+          requests.push({ name: t.name, partitions });
+        }
       }
       const timestamp = spec === 'earliest' ? -2n : -1n;
-      await mapLimit([...byLeader].flatMap(([leader, topics]) => chunk([...topics], TOPICS_PER_OFFSETS_REQUEST).map((part) => [leader, part] as const)), REQUESTS_IN_FLIGHT, async ([leader, topics]) => {
+      const batches = [...byLeader].flatMap(([leader, list]) => chunk(list, TOPICS_PER_OFFSETS_REQUEST).map((part) => [leader, part] as const));
+      await mapLimit(batches, REQUESTS_IN_FLIGHT, async ([leader, list]) => {
         const connection = await this.#connection(leader);
-        const request = topics.map(([name, list]) => ({ name, partitions: list.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
+        const request = list.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
         const response = await keepPartialResponse(listOffsetsV9.api.async(connection, -1, 0, request));
         for (const t of response.topics) {
-          for (const p of t.partitions) if (p.errorCode === 0 && p.offset >= 0n) result.set(partitionKey(t.name, p.partitionIndex), toNumber(p.offset));
+          let byPartition = result.get(t.name);
+          if (!byPartition) result.set(t.name, (byPartition = new Map()));
+          for (const p of t.partitions) if (p.errorCode === 0 && p.offset >= 0n) byPartition.set(p.partitionIndex, toNumber(p.offset));
         }
       });
       return result;

@@ -4,7 +4,6 @@
 // written to the audit log before it happens (intent) and after (outcome), and read back from the
 // cluster when Kafka's answer is lost. Pure planning is in shared/topics/topic-actions.ts.
 import { AppFailure } from '../../shared/common/result';
-import { partitionKey } from '../../shared/kafka/groups';
 import type { AlterConfigsResult } from '../../shared/kafka/configs';
 import {
   createPartitionsCommand, createTopicCommand, deleteRecordsCommand, deleteRecordsPlan, deleteTopicCommand, internalTopicRefusal, skippedReaders,
@@ -13,7 +12,7 @@ import {
 } from '../../shared/topics/topic-actions';
 import { audited, type ActionRecord, type ReadBack } from '../audit/audited-action';
 import { actionRecord, alterConfigs, requireConfirmation, requiresConfirmation, validated, type ActionQueue, type AdminActionContext } from '../kafka-admin/admin-actions';
-import type { AdminPort, TopicMetadata } from '../kafka-admin/admin-port';
+import { offsetOf, type AdminPort, type TopicMetadata } from '../kafka-admin/admin-port';
 import type { CommittedOffset } from '../kafka/kafka-port';
 import type { TopicsContext, TopicsService } from './topics-service';
 
@@ -119,13 +118,11 @@ export async function alterTopicConfigs(ctx: TopicActionContext, input: AlterTop
 export function deleteRecords(ctx: TopicActionContext, input: DeleteRecordsInput): Promise<DeleteRecordsResult> {
   return queued(ctx, input.dryRun, input.topic, async () => {
     const topic = await topicOf(ctx.admin, input.topic);
-    const refs = topic.partitions.map((p) => ({ topic: input.topic, partition: p.partition }));
-    const [low, high] = await Promise.all([ctx.admin.offsets(refs, 'earliest'), ctx.admin.offsets(refs, 'latest')]);
+    const [low, high] = await Promise.all([ctx.admin.offsets([topic], 'earliest'), ctx.admin.offsets([topic], 'latest')]);
     const watermarks = new Map<number, Watermarks>();
     for (const p of topic.partitions) {
-      const key = partitionKey(input.topic, p.partition);
-      const lw = low.get(key);
-      const hw = high.get(key);
+      const lw = low.get(input.topic)?.get(p.partition);
+      const hw = high.get(input.topic)?.get(p.partition);
       if (lw !== undefined && hw !== undefined) watermarks.set(p.partition, { partition: p.partition, lowWatermark: lw, highWatermark: hw });
     }
     const plan = deleteRecordsPlan(input.partitions, watermarks);
@@ -153,8 +150,8 @@ export function deleteRecords(ctx: TopicActionContext, input: DeleteRecordsInput
       before: moving.map((r) => ({ partition: r.partition, lowWatermark: r.lowWatermark })),
       after: moving.map((r) => ({ partition: r.partition, lowWatermark: r.deleteBefore, recordsDeleted: r.recordsDeleted })),
     }, async () => { answered = await ctx.admin.deleteRecords(input.topic, moving.map((r) => ({ partition: r.partition, offset: r.deleteBefore }))); }, async () => {
-      const now = await ctx.admin.offsets(moving.map((r) => ({ topic: input.topic, partition: r.partition })), 'earliest');
-      const observed = moving.map((r) => ({ partition: r.partition, lowWatermark: now.get(partitionKey(input.topic, r.partition)) ?? null }));
+      const now = await ctx.admin.offsets([{ name: input.topic, partitions: moving.map((r) => ({ partition: r.partition })) }], 'earliest');
+      const observed = moving.map((r) => ({ partition: r.partition, lowWatermark: offsetOf(now, input.topic, r.partition) }));
       const done = observed.filter((o, i) => o.lowWatermark !== null && o.lowWatermark >= moving[i]!.deleteBefore).length;
       if (done === moving.length) return { applied: true, result: undefined, observed };
       const untouched = observed.filter((o, i) => o.lowWatermark === moving[i]!.lowWatermark).length;

@@ -5,10 +5,9 @@
 // says why; only Metadata failing fails the list.
 import { AppFailure } from '../../shared/common/result';
 import { configView } from '../../shared/kafka/configs';
-import { partitionKey } from '../../shared/kafka/groups';
 import { partitionLag, totalLag } from '../../shared/kafka/lag';
 import { numericConfig, replicaHealth, isUnderReplicated, topicSubjectNames, type TopicDetail, type TopicList, type TopicReader, type TopicSubjects, type TopicSummary } from '../../shared/topics/topics';
-import type { AdminPort, BrokerLogDirs, ConfigAnswer, TopicMetadata } from '../kafka-admin/admin-port';
+import type { AdminPort, BrokerLogDirs, ConfigAnswer } from '../kafka-admin/admin-port';
 import type { CommittedOffset, KafkaPort } from '../kafka/kafka-port';
 import type { ProduceRates } from './produce-rates';
 import type { GroupPosition, TopicReadersIndex } from './topic-readers';
@@ -40,10 +39,13 @@ const settledValue = <T>(result: PromiseSettledResult<T>, problems: string[], wh
   return null;
 };
 
-/** Bytes per topic (every replica) and per partition (the leader's replica), from every broker's log dirs. */
-export function sizesFrom(brokers: readonly BrokerLogDirs[], leaders: ReadonlyMap<string, number>): { byTopic: Map<string, number>; byPartition: Map<string, number>; problems: string[] } {
+/**
+ * Bytes per topic over every replica, from every broker's log dirs; and, for one `focus` topic, the
+ * bytes of each partition's leader replica.
+ */
+export function sizesFrom(brokers: readonly BrokerLogDirs[], focus?: { topic: string; leaders: ReadonlyMap<number, number> }): { byTopic: Map<string, number>; byPartition: Map<number, number>; problems: string[] } {
   const byTopic = new Map<string, number>();
-  const byPartition = new Map<string, number>();
+  const byPartition = new Map<number, number>();
   const problems: string[] = [];
   for (const broker of brokers) {
     if (broker.error) problems.push(`Broker ${broker.broker} did not report its log dirs (${broker.error}); sizes leave it out.`);
@@ -53,18 +55,11 @@ export function sizesFrom(brokers: readonly BrokerLogDirs[], leaders: ReadonlyMa
         // A future replica is a copy on its way between dirs: counting it would count the data twice.
         if (r.future) continue;
         byTopic.set(r.topic, (byTopic.get(r.topic) ?? 0) + r.sizeBytes);
-        const key = partitionKey(r.topic, r.partition);
-        if (leaders.get(key) === broker.broker) byPartition.set(key, r.sizeBytes);
+        if (focus && r.topic === focus.topic && focus.leaders.get(r.partition) === broker.broker) byPartition.set(r.partition, r.sizeBytes);
       }
     }
   }
   return { byTopic, byPartition, problems };
-}
-
-function leadersOf(topics: readonly TopicMetadata[]): Map<string, number> {
-  const leaders = new Map<string, number>();
-  for (const t of topics) for (const p of t.partitions) leaders.set(partitionKey(t.name, p.partition), p.leader);
-  return leaders;
 }
 
 export class TopicsService {
@@ -77,10 +72,8 @@ export class TopicsService {
     const now = ctx.now ?? Date.now;
     const asOf = now();
     const metadata = await ctx.admin.metadata(null);
-    const leaders = leadersOf(metadata.topics);
-    const partitions = metadata.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })));
     const [ends, dirs, configs, readers] = await Promise.allSettled([
-      ctx.admin.offsets(partitions, 'latest', leaders),
+      ctx.admin.offsets(metadata.topics, 'latest'),
       ctx.admin.logDirs(null),
       ctx.admin.describeConfigs(metadata.topics.map((t) => ({ type: 'topic' as const, name: t.name })), LIST_CONFIG_KEYS),
       ctx.readers.get(),
@@ -91,16 +84,17 @@ export class TopicsService {
     const topicConfigs = settledValue(configs, problems, 'Topic configs (retention, cleanup policy)');
     const index = settledValue(readers, problems, 'Groups reading each topic');
     if (index?.problem) problems.push(index.problem);
-    const sizes = logDirs ? sizesFrom(logDirs, leaders) : null;
+    const sizes = logDirs ? sizesFrom(logDirs) : null;
     if (sizes) problems.push(...sizes.problems);
 
     const sampledAt = now();
     const topics = metadata.topics.map((t): TopicSummary => {
-      if (logEnds) {
+      const topicEnds = logEnds?.get(t.name);
+      if (topicEnds) {
         let sum = 0;
         let complete = true;
         for (const p of t.partitions) {
-          const end = logEnds.get(partitionKey(t.name, p.partition));
+          const end = topicEnds.get(p.partition);
           if (end === undefined) complete = false;
           else sum += end;
         }
@@ -133,32 +127,27 @@ export class TopicsService {
     const asOf = now();
     const described = (await ctx.admin.metadata([topic])).topics.find((t) => t.name === topic);
     if (!described) throw new AppFailure('NOT_FOUND', `There is no topic "${topic}" on this cluster.`, { topic });
-    const leaders = leadersOf([described]);
-    const refs = described.partitions.map((p) => ({ topic, partition: p.partition }));
     const [starts, ends, dirs, configs, subjects] = await Promise.allSettled([
-      ctx.admin.offsets(refs, 'earliest', leaders),
-      ctx.admin.offsets(refs, 'latest', leaders),
+      ctx.admin.offsets([described], 'earliest'),
+      ctx.admin.offsets([described], 'latest'),
       ctx.admin.logDirs([topic]),
       ctx.admin.describeConfigs([{ type: 'topic', name: topic }]),
       this.#subjectsOf(ctx, topic, asOf),
     ]);
     const problems: string[] = [];
-    const low = settledValue(starts, problems, 'Low watermarks');
-    const high = settledValue(ends, problems, 'High watermarks');
+    const low = settledValue(starts, problems, 'Low watermarks')?.get(topic) ?? null;
+    const high = settledValue(ends, problems, 'High watermarks')?.get(topic) ?? null;
     const logDirs = settledValue(dirs, problems, 'Log dirs (sizes)');
     const configAnswer = settledValue(configs, problems, 'Configs')?.get(`topic:${topic}`);
     if (configAnswer && 'error' in configAnswer) problems.push(`Configs could not be read: ${configAnswer.message}`);
-    const sizes = logDirs ? sizesFrom(logDirs, leaders) : null;
+    const sizes = logDirs ? sizesFrom(logDirs, { topic, leaders: new Map(described.partitions.map((p) => [p.partition, p.leader])) }) : null;
     if (sizes) problems.push(...sizes.problems);
 
-    const partitions = described.partitions.map((p) => {
-      const key = partitionKey(topic, p.partition);
-      return {
-        partition: p.partition, leader: p.leader < 0 ? null : p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas,
-        lowWatermark: low?.get(key) ?? null, highWatermark: high?.get(key) ?? null,
-        sizeBytes: sizes ? (sizes.byPartition.get(key) ?? null) : null, underReplicated: isUnderReplicated(p),
-      };
-    });
+    const partitions = described.partitions.map((p) => ({
+      partition: p.partition, leader: p.leader < 0 ? null : p.leader, replicas: p.replicas, isr: p.isr, offlineReplicas: p.offlineReplicas,
+      lowWatermark: low?.get(p.partition) ?? null, highWatermark: high?.get(p.partition) ?? null,
+      sizeBytes: sizes ? (sizes.byPartition.get(p.partition) ?? null) : null, underReplicated: isUnderReplicated(p),
+    }));
     // The page's own poll samples the log ends too, so a rate appears without the list open.
     if (partitions.every((p) => p.highWatermark !== null)) ctx.rates.observe(topic, partitions.reduce((n, p) => n + p.highWatermark!, 0), asOf);
     const records = partitions.every((p) => p.lowWatermark !== null && p.highWatermark !== null)
@@ -182,7 +171,7 @@ export class TopicsService {
    * Every group reading the topic, with its lag on this topic only: committed offsets read now for
    * the groups the index names (so the numbers are current), the share-partition lag for share groups.
    */
-  async readersOf(ctx: TopicsContext, topic: string, highWatermarks: ReadonlyMap<string, number>): Promise<TopicReader[]> {
+  async readersOf(ctx: TopicsContext, topic: string, highWatermarks: ReadonlyMap<number, number>): Promise<TopicReader[]> {
     const index = await ctx.readers.get();
     const positions: GroupPosition[] = index.byTopic.get(topic) ?? [];
     const committing = positions.filter((p) => p.type !== 'share');
@@ -193,7 +182,7 @@ export class TopicsService {
       // A group whose commits were deleted since the index was built is no longer reading it.
       if (offsets.length === 0 && fresh.has(position.groupId)) continue;
       const committed = offsets.length ? offsets : [...position.committed].map(([partition, offset]) => ({ topic, partition, offset }));
-      const lag = totalLag(committed.map((o) => partitionLag(o.offset, highWatermarks.get(partitionKey(topic, o.partition)) ?? null)));
+      const lag = totalLag(committed.map((o) => partitionLag(o.offset, highWatermarks.get(o.partition) ?? null)));
       readers.push({ groupId: position.groupId, type: position.type, state: position.state, partitions: committed.length, lag, lagSource: lag === null ? 'none' : 'committed-offsets' });
     }
     for (const position of positions.filter((p) => p.type === 'share')) {

@@ -2,7 +2,6 @@
 // real broker): topics with partitions, watermarks and dynamic configs, one broker, and hooks to
 // lose an answer after (or before) a write took effect.
 import { AppFailure } from '../../shared/common/result';
-import { partitionKey } from '../../shared/kafka/groups';
 import type { AdminPort, ConfigAnswer, ConfigEntry, ConfigResource, NewTopic } from '../../main/kafka-admin/admin-port';
 
 export interface FakePartition { leader: number; replicas: number[]; isr: number[]; low: number; high: number }
@@ -60,11 +59,15 @@ export function fakeAdmin(): FakeAdmin {
         })),
       };
     },
-    async offsets(partitions, spec) {
-      const result = new Map<string, number>();
-      for (const { topic, partition } of partitions) {
-        const p = topics.get(topic)?.partitions[partition];
-        if (p && p.leader >= 0) result.set(partitionKey(topic, partition), spec === 'earliest' ? p.low : p.high);
+    async offsets(requests, spec) {
+      const result = new Map<string, Map<number, number>>();
+      for (const { name, partitions } of requests) {
+        for (const { partition } of partitions) {
+          const p = topics.get(name)?.partitions[partition];
+          if (!p || p.leader < 0) continue;
+          if (!result.has(name)) result.set(name, new Map());
+          result.get(name)!.set(partition, spec === 'earliest' ? p.low : p.high);
+        }
       }
       return result;
     },

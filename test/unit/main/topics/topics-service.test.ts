@@ -69,14 +69,14 @@ describe('TopicsService.describe', () => {
 
 describe('sizes', () => {
   it('count every replica for the topic, the leader\'s for the partition, and skip future replicas', () => {
-    const leaders = new Map([['t\u00000', 2]]);
+    const leaders = new Map([[0, 2]]);
     const sizes = sizesFrom([
       { broker: 1, error: null, logDirs: [{ path: '/a', error: null, totalBytes: null, usableBytes: null, replicas: [{ topic: 't', partition: 0, sizeBytes: 10, offsetLag: 0, future: false }, { topic: 't', partition: 0, sizeBytes: 99, offsetLag: 5, future: true }] }] },
       { broker: 2, error: null, logDirs: [{ path: '/b', error: null, totalBytes: null, usableBytes: null, replicas: [{ topic: 't', partition: 0, sizeBytes: 12, offsetLag: 0, future: false }] }] },
       { broker: 3, error: 'timed out', logDirs: [] },
-    ], leaders);
+    ], { topic: 't', leaders });
     expect(sizes.byTopic.get('t')).toBe(22);
-    expect(sizes.byPartition.get('t\u00000')).toBe(12);
+    expect(sizes.byPartition.get(0)).toBe(12);
     expect(sizes.problems).toEqual(['Broker 3 did not report its log dirs (timed out); sizes leave it out.']);
   });
 });
