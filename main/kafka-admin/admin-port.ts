@@ -180,7 +180,7 @@ export interface AdminPort {
    * offset. Partitions given with their leader (as Metadata answered) spare a Metadata request.
    */
   offsets(topics: readonly OffsetRequest[], spec: 'earliest' | 'latest'): Promise<OffsetsByTopic>;
-  /** Configs per resource, keyed `type:name`; `keys` narrows to those config names. */
+  /** Configs per resource, keyed `type:name`; `keys` narrows to those config names (and leaves out synonyms). */
   describeConfigs(resources: ConfigResource[], keys?: string[]): Promise<Map<string, ConfigAnswer>>;
   /** Log dirs of every broker (sizes per replica); narrowed to `topics` when given. */
   logDirs(topics: string[] | null): Promise<BrokerLogDirs[]>;

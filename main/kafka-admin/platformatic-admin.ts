@@ -185,7 +185,8 @@ export class PlatformaticAdmin implements AdminPort {
       await mapLimit(batches, REQUESTS_IN_FLIGHT, async (batch) => {
         const connection = await this.#connection(batch.nodeId);
         const request = batch.resources.map((r) => ({ resourceType: resourceTypeCode[r.type], resourceName: r.name, configurationKeys: keys ?? null }));
-        const response = await keepPartialResponse(describeConfigsV4.api.async(connection, request, true, false));
+        // Synonyms (where else a value is set) only for a full describe; a narrowed list does without them.
+        const response = await keepPartialResponse(describeConfigsV4.api.async(connection, request, keys === undefined, false));
         for (const r of response.results) {
           const type = resourceTypeName.get(r.resourceType);
           if (!type) continue;

@@ -44,7 +44,8 @@ export function topicsHandlers(deps: TopicsHandlerDependencies): HandlerSlice<ty
     const { session, context, service } = current();
     return {
       admin: session.admin, profile: deps.profiles.get(session.profileId), audit: deps.audit, queue, topics: service, topicsContext: context,
-      changed: () => {
+      changed: (topic) => {
+        service.forgetConfigs(topic);
         context.readers.invalidate();
         // Lag of the groups reading it changed (records or the topic gone): sweep again now.
         deps.connections.active().monitor.refresh();

@@ -19,8 +19,8 @@ import type { TopicsContext, TopicsService } from './topics-service';
 export interface TopicActionContext extends AdminActionContext {
   topics: TopicsService;
   topicsContext: TopicsContext;
-  /** Called after an apply: the readers index and the monitor read the cluster again. */
-  changed: () => void;
+  /** Called after an apply on a topic: the list's cached configs, the readers index and the monitor read the cluster again. */
+  changed: (topic: string) => void;
 }
 
 export type { ActionQueue };
@@ -31,11 +31,11 @@ async function topicOf(admin: AdminPort, topic: string): Promise<TopicMetadata> 
   return found;
 }
 
-async function apply(ctx: TopicActionContext, record: Omit<ActionRecord, 'profile' | 'endpoint'>, work: () => Promise<unknown>, readBack: () => Promise<ReadBack<void>>): Promise<void> {
+async function apply(ctx: TopicActionContext, topic: string, record: Omit<ActionRecord, 'profile' | 'endpoint'>, work: () => Promise<unknown>, readBack: () => Promise<ReadBack<void>>): Promise<void> {
   try {
     await audited(ctx.audit, actionRecord(ctx.profile, record), async () => { await work(); }, { readBack });
   } finally {
-    ctx.changed();
+    ctx.changed(topic);
   }
 }
 
@@ -57,7 +57,7 @@ export function createTopic(ctx: TopicActionContext, input: CreateTopicInput): P
     if (input.dryRun) return result;
     requireConfirmation(ctx.profile, input.confirmation, 'create this topic');
     // Not validated again: Kafka's own refusal (the name taken since the preview) is recorded as refused.
-    await apply(ctx, { action: 'topics.create', target: { topic: input.name }, before: null, after: { partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs }, command: result.command },
+    await apply(ctx, input.name, { action: 'topics.create', target: { topic: input.name }, before: null, after: { partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs }, command: result.command },
       () => ctx.admin.createTopic(spec, false), async () => {
         const found = (await ctx.admin.metadata([input.name])).topics.find((t) => t.name === input.name);
         const observed = found ? { exists: true, partitions: found.partitions.length } : { exists: false };
@@ -91,7 +91,7 @@ export function createPartitions(ctx: TopicActionContext, input: CreatePartition
     if (input.expectedCurrent !== undefined && input.expectedCurrent !== current) {
       throw new AppFailure('STALE_PREVIEW', `"${input.topic}" has ${current} partitions now, not the ${input.expectedCurrent} the preview showed (it may already have been applied). Preview again.`, { current, expected: input.expectedCurrent });
     }
-    await apply(ctx, { action: 'topics.createPartitions', target: { topic: input.topic }, before: { partitions: current }, after: { partitions: input.partitions }, command: result.command },
+    await apply(ctx, input.topic, { action: 'topics.createPartitions', target: { topic: input.topic }, before: { partitions: current }, after: { partitions: input.partitions }, command: result.command },
       () => ctx.admin.createPartitions(input.topic, input.partitions, false), async () => {
         const now = (await topicOf(ctx.admin, input.topic)).partitions.length;
         const observed = { partitions: now };
@@ -109,7 +109,7 @@ export async function alterTopicConfigs(ctx: TopicActionContext, input: AlterTop
   return alterConfigs(ctx, {
     action: 'topics.alterConfigs', resource: { type: 'topic', name: input.topic }, entityType: 'topics',
     changes: input.changes, expectedBefore: input.expectedBefore, dryRun: input.dryRun, confirmation: input.confirmation,
-    refusal: internalTopicRefusal(input.topic, topic.internal), changed: ctx.changed,
+    refusal: internalTopicRefusal(input.topic, topic.internal), changed: () => ctx.changed(input.topic),
   });
 }
 
@@ -145,7 +145,7 @@ export function deleteRecords(ctx: TopicActionContext, input: DeleteRecordsInput
     requireConfirmation(ctx.profile, input.confirmation, 'delete these records');
     const moving = plan.rows.filter((r) => r.recordsDeleted > 0);
     let answered = new Map<number, number>();
-    await apply(ctx, {
+    await apply(ctx, input.topic, {
       action: 'topics.deleteRecords', target: { topic: input.topic }, command: result.command,
       before: moving.map((r) => ({ partition: r.partition, lowWatermark: r.lowWatermark })),
       after: moving.map((r) => ({ partition: r.partition, lowWatermark: r.deleteBefore, recordsDeleted: r.recordsDeleted })),
@@ -178,7 +178,7 @@ export function deleteTopic(ctx: TopicActionContext, input: DeleteTopicInput): P
     if (input.dryRun) return result;
     if (refusal) throw new AppFailure('INVALID_INPUT', refusal);
     requireConfirmation(ctx.profile, input.confirmation, 'delete this topic');
-    await apply(ctx, {
+    await apply(ctx, input.topic, {
       action: 'topics.delete', target: { topic: input.topic }, command: result.command, after: null,
       before: { partitions: result.partitions, records: result.records, sizeBytes: result.sizeBytes, readers: result.readers.map((r) => r.groupId) },
     }, () => ctx.admin.deleteTopic(input.topic), async () => {

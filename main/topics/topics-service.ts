@@ -16,6 +16,14 @@ import type { GroupPosition, TopicReadersIndex } from './topic-readers';
 const LIST_CONFIG_KEYS = ['retention.ms', 'retention.bytes', 'cleanup.policy'];
 /** Subjects are asked of the registry at most this often per topic page. */
 const SUBJECTS_TTL_MS = 30_000;
+/**
+ * The list's configs (retention, cleanup policy) change rarely: each topic's are asked again after
+ * a minute, so the list's 10 s refresh asks for a sixth of them, not 10,000 every time. A change
+ * made through Sluice drops the topic's entry at once.
+ */
+const LIST_CONFIGS_TTL_MS = 60_000;
+
+interface ListConfigs { at: number; retentionMs: number | null; retentionBytes: number | null; cleanupPolicy: string | null }
 
 /** The registry as far as a topic page needs it: a subject's versions, none when it does not exist. */
 export interface SubjectVersions {
@@ -64,6 +72,7 @@ export function sizesFrom(brokers: readonly BrokerLogDirs[], focus?: { topic: st
 
 export class TopicsService {
   readonly #subjects = new Map<string, { at: number; value: TopicSubjects }>();
+  readonly #listConfigs = new Map<string, ListConfigs>();
 
   constructor(private readonly context: () => TopicsContext) {}
 
@@ -72,16 +81,22 @@ export class TopicsService {
     const now = ctx.now ?? Date.now;
     const asOf = now();
     const metadata = await ctx.admin.metadata(null);
+    const due = metadata.topics.filter((t) => { const c = this.#listConfigs.get(t.name); return !c || asOf - c.at >= LIST_CONFIGS_TTL_MS; });
     const [ends, dirs, configs, readers] = await Promise.allSettled([
       ctx.admin.offsets(metadata.topics, 'latest'),
       ctx.admin.logDirs(null),
-      ctx.admin.describeConfigs(metadata.topics.map((t) => ({ type: 'topic' as const, name: t.name })), LIST_CONFIG_KEYS),
+      due.length ? ctx.admin.describeConfigs(due.map((t) => ({ type: 'topic' as const, name: t.name })), LIST_CONFIG_KEYS) : Promise.resolve(new Map<string, ConfigAnswer>()),
       ctx.readers.get(),
     ]);
     const problems: string[] = [];
     const logEnds = settledValue(ends, problems, 'Log-end offsets (produce rates)');
     const logDirs = settledValue(dirs, problems, 'Log dirs (sizes)');
-    const topicConfigs = settledValue(configs, problems, 'Topic configs (retention, cleanup policy)');
+    const fresh = settledValue(configs, problems, 'Topic configs (retention, cleanup policy)');
+    for (const [key, answer] of fresh ?? []) {
+      if (!('configs' in answer)) continue;
+      const value = (name: string) => answer.configs.find((c) => c.name === name)?.value ?? null;
+      this.#listConfigs.set(key.slice('topic:'.length), { at: asOf, retentionMs: numericConfig(value('retention.ms')), retentionBytes: numericConfig(value('retention.bytes')), cleanupPolicy: value('cleanup.policy') });
+    }
     const index = settledValue(readers, problems, 'Groups reading each topic');
     if (index?.problem) problems.push(index.problem);
     const sizes = logDirs ? sizesFrom(logDirs) : null;
@@ -101,9 +116,7 @@ export class TopicsService {
         // An offline partition has no log end: a partial sum would read as a rate drop.
         if (complete) ctx.rates.observe(t.name, sum, sampledAt);
       }
-      const answer: ConfigAnswer | undefined = topicConfigs?.get(`topic:${t.name}`);
-      const config = (name: string) => (answer && 'configs' in answer ? answer.configs.find((c) => c.name === name)?.value ?? null : null);
-      const hasConfigs = !!answer && 'configs' in answer;
+      const config = this.#listConfigs.get(t.name);
       return {
         name: t.name,
         internal: t.internal,
@@ -111,13 +124,15 @@ export class TopicsService {
         ...replicaHealth(t.partitions),
         sizeBytes: sizes ? (sizes.byTopic.get(t.name) ?? 0) : null,
         produceRate: ctx.rates.rate(t.name, sampledAt),
-        retentionMs: hasConfigs ? numericConfig(config('retention.ms')) : null,
-        retentionBytes: hasConfigs ? numericConfig(config('retention.bytes')) : null,
-        cleanupPolicy: hasConfigs ? config('cleanup.policy') : null,
+        retentionMs: config?.retentionMs ?? null,
+        retentionBytes: config?.retentionBytes ?? null,
+        cleanupPolicy: config?.cleanupPolicy ?? null,
         groupsReading: index ? (index.byTopic.get(t.name)?.length ?? 0) : null,
       };
     });
-    ctx.rates.keepOnly(new Set(metadata.topics.map((t) => t.name)));
+    const present = new Set(metadata.topics.map((t) => t.name));
+    ctx.rates.keepOnly(present);
+    for (const name of this.#listConfigs.keys()) if (!present.has(name)) this.#listConfigs.delete(name);
     return { topics: topics.sort((a, b) => a.name.localeCompare(b.name)), asOf, problems };
   }
 
@@ -165,6 +180,11 @@ export class TopicsService {
       subjects: subjects.status === 'fulfilled' ? subjects.value : { key: null, value: null, problem: messageOf(subjects.reason) },
       asOf, problems,
     };
+  }
+
+  /** A topic was changed through Sluice: the list reads its configs again. */
+  forgetConfigs(topic: string): void {
+    this.#listConfigs.delete(topic);
   }
 
   /**

@@ -38,6 +38,20 @@ describe('TopicsService.list', () => {
     expect((await service.list()).topics.find((t) => t.name === 't')!.produceRate).toBeCloseTo(50);
   });
 
+  it('asks each topic\'s configs again after a minute, or at once after a change through Sluice', async () => {
+    const { admin, service, tick } = setup();
+    const retention = async () => (await service.list()).topics.find((t) => t.name === 't')!.retentionMs;
+    expect(await retention()).toBe(-1);
+    admin.topics.get('t')!.configs['retention.ms'] = '5000';
+    tick(10_000);
+    expect(await retention()).toBe(-1);
+    service.forgetConfigs('t');
+    expect(await retention()).toBe(5_000);
+    admin.topics.get('t')!.configs['retention.ms'] = '6000';
+    tick(60_000);
+    expect(await retention()).toBe(6_000);
+  });
+
   it('a part that fails leaves its columns empty and says why', async () => {
     const { admin, service } = setup();
     admin.logDirs = vi.fn(async () => { throw new Error('broker 1 timed out'); });
