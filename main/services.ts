@@ -91,6 +91,7 @@ export function createServices(options: ServiceOptions): MainServices {
   const hub = new SubscriptionHub(router, stale);
   // History is sampled from start-up on, not from the first time someone looks.
   connections.startActive();
+  admins.startActive();
   return {
     router, workspace, hub, profiles, audit,
     async close() {

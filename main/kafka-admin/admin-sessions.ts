@@ -34,6 +34,18 @@ export class AdminSessions {
     return this.#current;
   }
 
+  /**
+   * Connects the active profile's admin client in the background (as the groups session starts at
+   * start-up), so the first Topics or Brokers page does not wait for connections and API versions.
+   */
+  startActive(): void {
+    try {
+      void this.active().admin.metadata([]).catch(() => undefined);
+    } catch {
+      // No profile yet: the first page that needs one says so.
+    }
+  }
+
   /** Called when a new session starts: what was sampled from the old cluster must go. */
   onNewSession(listener: (profileId: string) => void): () => void {
     this.#listeners.add(listener);
