@@ -41,6 +41,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await clients?.stop();
   await admin?.close();
+  // Kafka keeps a group's configs after the group is gone.
+  await harness?.value('groups.alterConfigs', { groupId: group, changes: { set: {}, delete: ['share.auto.offset.reset'] }, dryRun: false }).catch(() => undefined);
   await harness?.close();
   await deleteTestArtifacts([group], [topic]);
 });
