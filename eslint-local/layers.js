@@ -13,6 +13,9 @@ export const layers = {
   'shared/audit': ['shared/common'],
   'shared/profiles': ['shared/common'],
   'shared/kafka': ['shared/common'],
+  // Topics and brokers show Kafka configs and group types (shared/kafka).
+  'shared/topics': ['shared/common', 'shared/kafka'],
+  'shared/brokers': ['shared/common', 'shared/kafka', 'shared/topics'],
   'shared/registry': ['shared/common'],
   'shared/replication': ['shared/common'],
   'shared/ledger': ['shared/common'],
@@ -28,7 +31,13 @@ export const layers = {
   'main/audit': ['shared/*', 'main/platform'],
   'main/settings': ['shared/*', 'main/platform'],
   'main/app': ['shared/*', 'main/platform'],
-  'main/kafka': ['shared/*', 'main/platform', 'main/audit', 'main/settings'],
+  // The admin port beyond groups (topics, configs, log dirs, quorum, ACLs, quotas) sits below the
+  // domains that use it: main/kafka reads group configs through it.
+  'main/kafka-admin': ['shared/*', 'main/platform', 'main/audit'],
+  'main/kafka': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/kafka-admin'],
+  // Topics read which groups commit to them through the groups session, and a topic's subjects from the registry.
+  'main/topics': ['shared/*', 'main/platform', 'main/audit', 'main/settings', 'main/kafka', 'main/kafka-admin', 'main/registry'],
+  'main/brokers': ['shared/*', 'main/platform', 'main/kafka-admin'],
   'main/registry': ['shared/*', 'main/platform', 'main/audit', 'main/settings'],
   'main/replication': ['shared/*', 'main/platform', 'main/audit'],
   'main/ledger': ['shared/*', 'main/platform'],
@@ -42,7 +51,7 @@ export const layers = {
   // Profiles test connections to a cluster and a registry.
   'main/profiles': ['shared/*', 'main/platform', 'main/settings', 'main/kafka', 'main/registry'],
   // The router merges every domain's handlers.
-  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles', 'main/records', 'main/triage'],
+  'main/rpc': ['shared/*', 'main/platform', 'main/app', 'main/audit', 'main/settings', 'main/kafka', 'main/kafka-admin', 'main/topics', 'main/brokers', 'main/registry', 'main/replication', 'main/ledger', 'main/workspace', 'main/governance', 'main/profiles', 'main/records', 'main/triage'],
   'main/services.ts': ['shared/*', 'main/*'],
   'main/bridge': ['shared/*', 'main/platform', 'main/rpc', 'main/services.ts'],
   'main/serve.ts': ['shared/*', 'main/*'],

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AuditLog } from './audit/audit-log';
 import { auditProfileOf } from './audit/audited-action';
 import { GovernanceService } from './governance/governance-service';
+import { AdminSessions, type AdminFactory } from './kafka-admin/admin-sessions';
 import { defaultKafkaFactory, KafkaConnections, workerMonitor, type KafkaFactory, type MonitorFactory } from './kafka/connections';
 import { ledgerSettingsFromEnvironment, type LedgerSettings } from './ledger/handlers';
 import { RegistryService } from './registry/registry-service';
@@ -46,6 +47,8 @@ export interface ServiceOptions {
   monitorFactory?: MonitorFactory;
   /** The monitor worker's bundle, for built entry points; from source the TypeScript file is used. */
   monitorWorkerFile?: string;
+  /** The topic/broker admin client per profile; the real one unless a test substitutes it. */
+  adminFactory?: AdminFactory;
   sweepIntervalMs?: number;
   /** Verification and ledger API endpoints; default to SLUICE_VERIFICATION_URL, SLUICE_LEDGER_URL and their tokens. */
   serviceSettings?: VerificationSettings & LedgerSettings;
@@ -80,6 +83,11 @@ export function createServices(options: ServiceOptions): MainServices {
   const connections = new KafkaConnections(profiles, kafkaFactory, {
     dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs, monitorFactory: options.monitorFactory ?? workerMonitor(options.monitorWorkerFile),
   });
+  // Topics, brokers and group configs: an admin client of their own, from the same connection settings.
+  const admins = new AdminSessions(() => {
+    const id = profiles.activeProfileId();
+    return id ? { profileId: id, settings: connections.settingsFor(id) } : null;
+  }, options.adminFactory);
   const workspace = new WorkspaceService({
     dataDir: options.dataDir,
     exampleDir: options.exampleWorkspaceDir ?? null,
@@ -104,7 +112,7 @@ export function createServices(options: ServiceOptions): MainServices {
   const team = teamDbUrl ? new PostgresTeamStore({ url: teamDbUrl, triage, audit, dataDir: options.dataDir }) : null;
   const router = createRouter(createHandlers({
     app: { version: options.version, transport: options.transport },
-    profiles, connections, kafkaFactory, audit, replication, workspace, governance, registry, stale, records,
+    profiles, connections, admins, kafkaFactory, audit, replication, workspace, governance, registry, stale, records,
     triage: { triage, access, exporter, watcher, team },
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
@@ -113,6 +121,7 @@ export function createServices(options: ServiceOptions): MainServices {
   connections.startActive();
   watcher.start();
   team?.start();
+  admins.startActive();
   return {
     router, workspace, hub, profiles, audit,
     async close() {
@@ -122,7 +131,7 @@ export function createServices(options: ServiceOptions): MainServices {
       await team?.close();
       triage.close();
       workspace.close();
-      await Promise.all([connections.close(), records.service.close()]);
+      await Promise.all([connections.close(), records.service.close(), admins.close()]);
     },
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { invalidatedBy, mergeContract } from './common/contract-method';
 import { appContract } from './app/contract';
 import { auditContract } from './audit/contract';
+import { brokersContract } from './brokers/contract';
 import { governanceContract } from './governance/contract';
 import { kafkaContract } from './kafka/contract';
 import { ledgerContract } from './ledger/contract';
@@ -15,12 +16,15 @@ import { recordsContract } from './records/contract';
 import { registryContract } from './registry/contract';
 import { replicationContract } from './replication/contract';
 import { triageContract } from './triage/contract';
+import { topicsContract } from './topics/contract';
 import { workspaceContract } from './workspace/contract';
 
 export const contract = mergeContract({
   ...appContract,
   ...profilesContract,
   ...kafkaContract,
+  ...topicsContract,
+  ...brokersContract,
   ...auditContract,
   ...replicationContract,
   ...ledgerContract,

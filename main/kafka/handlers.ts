@@ -3,12 +3,14 @@
 // their freshness; a group page gets the last detail, marked, while the coordinator does not answer.
 import type { kafkaContract } from '../../shared/kafka/contract';
 import type { AuditLog } from '../audit/audit-log';
+import type { AdminSessions } from '../kafka-admin/admin-sessions';
 import type { HandlerSlice } from '../platform/handler-types';
 import type { StaleFeed } from '../platform/stale-feed';
 import type { ProfileStore } from '../settings/profile-store';
 import { describeCluster } from './cluster-service';
 import type { KafkaConnections } from './connections';
 import { KeyedQueue } from './keyed-queue';
+import { alterGroupConfigs, groupConfigs } from './group-configs';
 import { deleteGroup, deleteOffsets, resetOffsets, type ActionContext } from './offset-actions';
 
 export interface KafkaHandlerDependencies {
@@ -16,6 +18,8 @@ export interface KafkaHandlerDependencies {
   profiles: ProfileStore;
   audit: AuditLog;
   stale: StaleFeed;
+  /** Admin sessions (main/kafka-admin): the group configs are read and changed through them. */
+  admins: AdminSessions;
 }
 
 export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<typeof kafkaContract> {
@@ -42,5 +46,10 @@ export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<type
     'groups.resetOffsets': (input) => resetOffsets(actionContext(), input),
     'groups.delete': (input) => deleteGroup(actionContext(), input),
     'groups.deleteOffsets': (input) => deleteOffsets(actionContext(), input),
+    'groups.configs': ({ groupId }) => groupConfigs(deps.admins.active().admin, groupId),
+    'groups.alterConfigs': (input) => {
+      const { admin, profileId } = deps.admins.active();
+      return alterGroupConfigs({ admin, profile: deps.profiles.get(profileId), audit: deps.audit, queue }, input);
+    },
   };
 }

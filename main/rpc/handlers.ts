@@ -4,6 +4,7 @@ import type { Handlers } from '../platform/handler-types';
 import type { StaleFeed } from '../platform/stale-feed';
 import { appHandlers } from '../app/handlers';
 import { auditHandlers } from '../audit/handlers';
+import { brokersHandlers } from '../brokers/handlers';
 import { governanceHandlers } from '../governance/handlers';
 import { kafkaHandlers } from '../kafka/handlers';
 import { ledgerHandlers, type LedgerSettings } from '../ledger/handlers';
@@ -13,9 +14,11 @@ import type { RecordsWiring } from '../records/records-wiring';
 import { registryHandlers } from '../registry/handlers';
 import { replicationHandlers } from '../replication/handlers';
 import { triageHandlers, type TriageHandlerDependencies } from '../triage/handlers';
+import { topicsHandlers } from '../topics/handlers';
 import { workspaceHandlers } from '../workspace/handlers';
 import type { AuditLog } from '../audit/audit-log';
 import type { GovernanceService } from '../governance/governance-service';
+import type { AdminSessions } from '../kafka-admin/admin-sessions';
 import type { KafkaConnections, KafkaFactory } from '../kafka/connections';
 import type { RegistryService } from '../registry/registry-service';
 import type { ReplicationService } from '../replication/replication-service';
@@ -26,6 +29,8 @@ export interface HandlerServices {
   app: { version: string; transport: 'electron' | 'web' };
   profiles: ProfileStore;
   connections: KafkaConnections;
+  /** Topic, broker and group-config admin, per active profile (main/kafka-admin). */
+  admins: AdminSessions;
   kafkaFactory: KafkaFactory;
   audit: AuditLog;
   replication: ReplicationService;
@@ -42,7 +47,9 @@ export function createHandlers(s: HandlerServices): Handlers {
   return {
     ...appHandlers(s.app),
     ...profileHandlers({ profiles: s.profiles, connections: s.connections, kafkaFactory: s.kafkaFactory }),
-    ...kafkaHandlers({ connections: s.connections, profiles: s.profiles, audit: s.audit, stale: s.stale }),
+    ...kafkaHandlers({ connections: s.connections, profiles: s.profiles, audit: s.audit, stale: s.stale, admins: s.admins }),
+    ...topicsHandlers({ admins: s.admins, connections: s.connections, profiles: s.profiles, audit: s.audit, registry: s.registry }),
+    ...brokersHandlers(s.admins),
     ...auditHandlers(s.audit),
     ...replicationHandlers(s.replication),
     ...ledgerHandlers(s.ledger),

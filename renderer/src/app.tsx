@@ -2,6 +2,9 @@ import { lazy, Suspense } from 'react';
 import { AppShell } from './components/app-shell';
 import { useGlobalShortcuts } from './components/navigation/use-global-shortcuts';
 import { ClusterPage } from './pages/cluster-page';
+import { BrokersPage } from './pages/brokers/brokers-page';
+import { TopicPage } from './pages/topics/topic-page';
+import { TopicsPage } from './pages/topics/topics-page';
 import { GroupPage } from './pages/group/group-page';
 import { AuditPage } from './pages/audit-page';
 import { GroupsPage } from './pages/groups-page';
@@ -34,6 +37,9 @@ export function App() {
       {route.page === 'groups' && <GroupsPage />}
       {route.page === 'group' && <GroupPage key={route.groupId} groupId={route.groupId} />}
       {route.page === 'cluster' && <ClusterPage />}
+      {route.page === 'topics' && <TopicsPage />}
+      {route.page === 'topic' && <TopicPage key={route.topic} topic={route.topic} tab={route.tab} />}
+      {route.page === 'brokers' && <BrokersPage nodeId={route.nodeId} />}
       {route.page === 'profiles' && <ProfilesPage />}
       {route.page === 'audit' && <AuditPage />}
       {route.page === 'replication' && <ReplicationPage />}

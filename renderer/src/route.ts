@@ -5,6 +5,9 @@ export type Route =
   | { page: 'groups' }
   | { page: 'group'; groupId: string }
   | { page: 'cluster' }
+  | { page: 'topics' }
+  | { page: 'topic'; topic: string; tab?: 'partitions' | 'configs' | 'readers' }
+  | { page: 'brokers'; nodeId?: number }
   | { page: 'profiles' }
   | { page: 'audit' }
   | { page: 'replication' }
@@ -41,6 +44,13 @@ export function parseRoute(hash: string): Route {
   const [first, ...rest] = path.split('/');
   if (first === 'groups' && rest.length > 0 && rest[0]) return { page: 'group', groupId: decodeRoutePart(rest.join('/')) };
   if (first === 'cluster') return { page: 'cluster' };
+  if (first === 'topics') {
+    if (!rest[0]) return { page: 'topics' };
+    // A topic name has no '/', so a second part is the tab.
+    const tab = (['partitions', 'configs', 'readers'] as const).find((t) => t === rest[1]);
+    return { page: 'topic', topic: decodeRoutePart(rest[0]), ...(tab ? { tab } : {}) };
+  }
+  if (first === 'brokers') return rest[0] && /^\d+$/.test(rest[0]) ? { page: 'brokers', nodeId: Number(rest[0]) } : { page: 'brokers' };
   if (first === 'profiles') return { page: 'profiles' };
   if (first === 'audit') return { page: 'audit' };
   if (first === 'replication' && rest[0] === 'mismatches' && rest[1]) return { page: 'mismatch', mismatchId: decodeRoutePart(rest[1]) };
@@ -71,6 +81,8 @@ export function parseRoute(hash: string): Route {
 export const hrefFor = (route: Route): string => {
   switch (route.page) {
     case 'group': return `#/groups/${encodeURIComponent(route.groupId)}`;
+    case 'topic': return `#/topics/${encodeURIComponent(route.topic)}${route.tab ? `/${route.tab}` : ''}`;
+    case 'brokers': return route.nodeId === undefined ? '#/brokers' : `#/brokers/${route.nodeId}`;
     case 'mismatch': return `#/replication/mismatches/${encodeURIComponent(route.mismatchId)}`;
     case 'ledger': return route.paymentId ? `#/ledger/${encodeURIComponent(route.paymentId)}` : '#/ledger';
     case 'workspace': return route.file ? `#/workspace/file/${encodeURIComponent(route.file + (route.line ? `#L${route.line}` : ''))}` : '#/workspace';

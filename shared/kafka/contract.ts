@@ -2,6 +2,8 @@
 // the three control actions on a group, each previewed by a dry run first.
 import { z } from 'zod';
 import { method, noInput } from '../common/contract-method';
+import { alterConfigsResultSchema } from './configs';
+import { alterGroupConfigsInputSchema, groupConfigsInputSchema, groupConfigsSchema } from './group-configs';
 import { clusterSchema, groupListSchema, liveGroupDetailSchema } from './groups';
 import { groupHealthSchema, groupHistorySchema } from './monitoring';
 import { deleteGroupInputSchema, deleteOffsetsInputSchema, deletePreviewSchema, resetInputSchema, resetResultSchema } from './offset-reset';
@@ -25,4 +27,7 @@ export const kafkaContract = {
   // A deleted group may be one a decision expects (drift on the governance overview).
   'groups.delete': method({ input: deleteGroupInputSchema, output: deletePreviewSchema, invalidates: [...groupReaders, 'governance.overview'] }),
   'groups.deleteOffsets': method({ input: deleteOffsetsInputSchema, output: deletePreviewSchema, invalidates: groupReaders }),
+  // Kafka 4's dynamic group configs (session and heartbeat intervals…), through the same preview and audit.
+  'groups.configs': method({ input: groupConfigsInputSchema, output: groupConfigsSchema }),
+  'groups.alterConfigs': method({ input: alterGroupConfigsInputSchema, output: alterConfigsResultSchema, invalidates: ['groups.configs', 'audit.list'] }),
 };

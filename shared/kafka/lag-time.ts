@@ -90,3 +90,62 @@ export function timeToDrain(lag: number | null, consumeRate: number | null, prod
   if (net <= 0) return { seconds: null, catchingUp: false };
   return { seconds: lag / net, catchingUp: true };
 }
+
+/** One partition's part in a group's drain: its lag and the rates measured on it. */
+export interface PartitionDrainInput {
+  topic: string;
+  partition: number;
+  lag: number;
+  consumeRate: number | null;
+  produceRate: number | null;
+}
+
+export type SkewedDrainStatus = 'drained' | 'draining' | 'not-catching-up' | 'unknown';
+
+export interface SkewedDrain {
+  status: SkewedDrainStatus;
+  /** Seconds until the LAST partition is drained at current rates; null unless draining (0 when drained). */
+  seconds: number | null;
+  /**
+   * The partition that decides: the slowest to drain; or, when the group will not drain, the one
+   * that is not catching up (the largest lag among them); or the lagging one whose rates are not yet
+   * known. Null when nothing lags.
+   */
+  decidedBy: { topic: string; partition: number; lag: number; seconds: number | null } | null;
+  /** The estimate from the group's totals (sum of lags ÷ net rate), which hides skew: shown beside it. */
+  fromTotals: Drain;
+  /** Partitions with lag, and how many of those are not catching up. */
+  lagging: number;
+  notCatchingUp: number;
+}
+
+/**
+ * Time to drain that accounts for partition skew: a group is drained when its slowest partition
+ * is, and a group whose totals say "catching up" may still have a partition that falls behind (its
+ * consumer is slower, or its producers faster). Each lagging partition drains at its own net rate
+ * (consume − produce); the group's time is the largest, and that partition is named.
+ */
+export function skewedTimeToDrain(partitions: readonly PartitionDrainInput[]): SkewedDrain {
+  const lagging = partitions.filter((p) => p.lag > 0);
+  const sum = (values: Array<number | null>) => (values.some((v) => v === null) || values.length === 0 ? null : values.reduce<number>((n, v) => n + v!, 0));
+  const totalLag = partitions.length ? partitions.reduce((n, p) => n + p.lag, 0) : null;
+  const fromTotals = timeToDrain(totalLag, sum(partitions.map((p) => p.consumeRate)), sum(partitions.map((p) => p.produceRate)));
+  const refOf = (p: PartitionDrainInput, seconds: number | null) => ({ topic: p.topic, partition: p.partition, lag: p.lag, seconds });
+  if (lagging.length === 0) return { status: 'drained', seconds: 0, decidedBy: null, fromTotals, lagging: 0, notCatchingUp: 0 };
+
+  const largestLag = (list: PartitionDrainInput[]) => list.reduce((a, b) => (b.lag > a.lag || (b.lag === a.lag && (b.topic < a.topic || (b.topic === a.topic && b.partition < a.partition))) ? b : a));
+  const known = lagging.filter((p) => p.consumeRate !== null && p.produceRate !== null);
+  const stuck = known.filter((p) => !timeToDrain(p.lag, p.consumeRate, p.produceRate).catchingUp);
+  if (stuck.length > 0) {
+    return { status: 'not-catching-up', seconds: null, decidedBy: refOf(largestLag(stuck), null), fromTotals, lagging: lagging.length, notCatchingUp: stuck.length };
+  }
+  const unknown = lagging.filter((p) => p.consumeRate === null || p.produceRate === null);
+  if (unknown.length > 0) return { status: 'unknown', seconds: null, decidedBy: refOf(largestLag(unknown), null), fromTotals, lagging: lagging.length, notCatchingUp: 0 };
+
+  let slowest: { p: PartitionDrainInput; seconds: number } | null = null;
+  for (const p of known) {
+    const seconds = timeToDrain(p.lag, p.consumeRate, p.produceRate).seconds!;
+    if (!slowest || seconds > slowest.seconds) slowest = { p, seconds };
+  }
+  return { status: 'draining', seconds: slowest!.seconds, decidedBy: refOf(slowest!.p, slowest!.seconds), fromTotals, lagging: lagging.length, notCatchingUp: 0 };
+}

@@ -1,5 +1,5 @@
 // The console's pages as the navigation shows them, grouped by the job the user is doing. One entry a
-// line: a page another engineer is still building (topics, brokers, triage sessions) is listed here
+// line: a page another engineer is still building (triage sessions) is listed here
 // already and appears in the sidebar, the palette and the Alt shortcuts the moment its route exists
 // (renderer/src/route.ts parses it), so there is never a link to a page that is not there.
 import { hrefFor, parseRoute, type Route } from '../../route';
@@ -8,7 +8,7 @@ import type { NavIconName } from './nav-icon-names';
 export type NavSectionId = 'operate' | 'pipelines' | 'govern' | 'incidents' | 'connections';
 
 /** Pages planned in the navigation whose routes other work adds; listed so the entry is one line. */
-type PlannedPage = 'topics' | 'brokers' | 'triage';
+type PlannedPage = 'triage';
 
 export interface NavEntry {
   section: NavSectionId;

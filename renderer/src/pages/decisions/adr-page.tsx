@@ -14,7 +14,7 @@ const linkRoute: Record<(typeof linkKinds)[number], (name: string) => Route | nu
   subjects: (subject) => ({ page: 'subject', subject }),
   groups: (groupId) => ({ page: 'group', groupId }),
   terms: (entry) => ({ page: 'dictionary', tab: 'terms', entry }),
-  topics: () => null,
+  topics: (topic) => ({ page: 'topic', topic }),
   tables: () => ({ page: 'replication' }),
 };
 

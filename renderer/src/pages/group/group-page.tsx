@@ -13,7 +13,9 @@ import { formatSeconds, formatTime } from '../../components/format';
 import { HealthBadge } from '../../components/health-badge';
 import { Empty, ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { DataAgeBanner } from '../../components/stale-banner';
+import { hrefFor } from '../../router';
 import { DeleteDialog } from './delete-dialog';
+import { GroupConfigs } from './group-configs';
 import { HealthPanel } from './health-panel';
 import { HistoryPanel } from './history-panel';
 import { ResetDialog } from './reset-dialog';
@@ -123,7 +125,7 @@ function OffsetsTable({ groupId, offsets, members }: { groupId: string; offsets:
       <tbody>
         {offsets.map((o) => (
           <tr key={`${o.topic}-${o.partition}`} data-testid="offset-row">
-            <td className="mono">{o.topic}</td>
+            <td className="mono"><a href={hrefFor({ page: 'topic', topic: o.topic })} data-testid="offset-topic-link">{o.topic}</a></td>
             <td className="num">{o.partition}</td>
             <td className="num">{o.committedOffset === null ? <span className="muted" title="The group has not committed an offset on this partition">no offset</span> : formatNumber(o.committedOffset)}</td>
             <td className="num">{formatNumber(o.logEndOffset)}</td>
@@ -138,7 +140,7 @@ function OffsetsTable({ groupId, offsets, members }: { groupId: string; offsets:
   );
 }
 
-type Tab = 'overview' | 'health' | 'history';
+type Tab = 'overview' | 'health' | 'history' | 'configs';
 
 function Actions({ group }: { group: GroupDetail }) {
   const [dialog, setDialog] = useState<{ kind: 'reset' } | { kind: 'delete'; topic: string | null } | null>(null);
@@ -187,9 +189,9 @@ export function GroupPage({ groupId }: { groupId: string }) {
         <>
           <Facts group={group.data} />
           <div className="tabs" role="tablist">
-            {(['overview', 'health', 'history'] as const).map((t) => (
+            {(['overview', 'health', 'history', 'configs'] as const).map((t) => (
               <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : ''} onClick={() => setTab(t)}>
-                {{ overview: 'Members & partitions', health: 'Health', history: 'History' }[t]}
+                {{ overview: 'Members & partitions', health: 'Health', history: 'History', configs: 'Configs' }[t]}
               </button>
             ))}
           </div>
@@ -203,6 +205,7 @@ export function GroupPage({ groupId }: { groupId: string }) {
           )}
           {tab === 'health' && <HealthPanel groupId={groupId} />}
           {tab === 'history' && <HistoryPanel groupId={groupId} />}
+          {tab === 'configs' && <GroupConfigs groupId={groupId} type={group.data.type} />}
         </>
       )}
     </section>

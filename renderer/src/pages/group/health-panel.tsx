@@ -11,6 +11,7 @@ import { HealthBadge } from '../../components/health-badge';
 import { Empty, ErrorView, Loading } from '../../components/state-views';
 import { StuckRecord } from '../records/stuck-record';
 import { ResetDialog, type ResetPreset } from './reset-dialog';
+import { SkewedDrainFact } from './skew-drain';
 
 const methodLabel = { interpolated: 'interpolated from log-end samples', extrapolated: 'extrapolated at the produce rate', 'lower-bound': 'at least (older than every sample)' } as const;
 
@@ -36,7 +37,8 @@ export function HealthSummary({ health }: { health: GroupHealth }) {
       <div className="fact"><div className="fact-label">Health</div><div className="fact-value" data-testid="group-health"><HealthBadge status={health.status} /></div></div>
       <div className="fact"><div className="fact-label">Lag in time <span className="muted small">(i: interpolation · ts: record timestamp)</span></div><div className="fact-value" data-testid="lag-seconds"><TimeLag lag={health.lagSeconds} /></div></div>
       <div className="fact"><div className="fact-label">Consume / produce rate</div><div className="fact-value">{formatRate(health.consumeRate)} / {formatRate(health.produceRate)}</div></div>
-      <div className="fact"><div className="fact-label">Time to drain</div><div className="fact-value" data-testid="drain"><Drain drain={health.drain} /></div></div>
+      <div className="fact"><div className="fact-label">Time to drain (group totals)</div><div className="fact-value" data-testid="drain"><Drain drain={health.drain} /></div></div>
+      <SkewedDrainFact health={health} />
     </div>
   );
 }

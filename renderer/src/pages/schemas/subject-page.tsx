@@ -9,6 +9,7 @@ import { useWorkspaceState } from '../../api/workspace';
 import { CodeDiff, CodeEditor, languageForSchema } from '../../editor';
 import { ErrorView, Loading } from '../../components/state-views';
 import { hrefFor, navigate } from '../../router';
+import { topicOfSubject } from '../../../../shared/topics/topics';
 import { adrLabel } from '../decisions/adr-status';
 import { CompatibilityDialog } from './compatibility-dialog';
 import { ComplianceBar } from './compliance-bar';
@@ -38,6 +39,8 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
   const adrs = (state.data?.workspace?.adrs ?? []).filter((a) => a.links.subjects.includes(subject) || subject in a.expects.compatibility);
   const expected = adrs.find((a) => a.statusKind === 'accepted' && a.expects.compatibility[subject])?.expects.compatibility[subject];
 
+  // TopicNameStrategy: `<topic>-key` / `<topic>-value` belongs to that topic.
+  const ofTopic = topicOfSubject(subject);
   if (versions.isPending && !versions.isError) return <Loading what={subject} />;
   if (versions.isError && !isNew && !versions.data) return <ErrorView error={versions.error} action={<RegistryAdvice error={versions.error} />} />;
   return (
@@ -45,6 +48,7 @@ export function SubjectPage({ subject, tab }: { subject: string; tab?: string })
       <header className="page-header">
         <a className="back" href="#/schemas">← Schemas</a>
         <h1 className="mono">{subject}</h1>
+        {ofTopic && <a className="link-chip" href={hrefFor({ page: 'topic', topic: ofTopic.topic })} data-testid="subject-topic" title={`The ${ofTopic.part} schema of this topic (TopicNameStrategy)`}>topic {ofTopic.topic}</a>}
         {isNew ? <span className="badge state-moving">new subject</span> : (
           <>
             <span className="muted">{list.length} version{list.length === 1 ? '' : 's'}</span>

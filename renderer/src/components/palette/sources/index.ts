@@ -6,10 +6,12 @@ import { groupsSource } from './groups';
 import { mismatchesSource } from './mismatches';
 import { pagesSource } from './pages';
 import { subjectsSource } from './subjects';
+import { topicsSource } from './topics';
 
 export const paletteSources: readonly PaletteSource[] = [
   pagesSource,
   groupsSource,
+  topicsSource,
   subjectsSource,
   decisionsSource,
   mismatchesSource,
