@@ -16,6 +16,9 @@ export interface GroupsServiceOptions {
   actionDescribeTimeoutMs?: number;
 }
 
+/** How long an open page's describe waits while the cluster is known not to answer. */
+const SILENT_DESCRIBE_TIMEOUT_MS = 1_000;
+
 /** Last details kept for pages that are open: a few groups, not the cluster. */
 const KEPT_DETAILS = 64;
 
@@ -99,7 +102,10 @@ export class GroupsService {
       if (error instanceof AppFailure && error.code === 'NOT_FOUND') throw error;
       return older('failing', error instanceof AppFailure ? error : new AppFailure('KAFKA_ERROR', error instanceof Error ? error.message : String(error)));
     });
-    return withDeadline(failed, this.#describeTimeoutMs, () => older('overdue', this.#noAnswer(groupId, this.#describeTimeoutMs)));
+    // While the monitor's probe says the cluster is silent, a page need not wait the full deadline
+    // to learn what it already knows: it gets the last detail, marked, within a second.
+    const deadline = this.monitor?.silentSince != null && this.#lastDetails.has(groupId) ? SILENT_DESCRIBE_TIMEOUT_MS : this.#describeTimeoutMs;
+    return withDeadline(failed, deadline, () => older('overdue', this.#noAnswer(groupId, deadline)));
   }
 
   #noAnswer(groupId: string, ms: number): AppFailure {

@@ -25,7 +25,9 @@ export interface KafkaHandlerDependencies {
 export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<typeof kafkaContract> {
   const session = () => deps.connections.active();
   const queue = new KeyedQueue();
-  deps.connections.onMonitorChange(() => deps.stale.markStale(['groups.list']));
+  // A sweep, and the cluster falling silent or answering again, change the groups' answers and
+  // their freshness: open pages are asked again at once rather than at their next poll.
+  deps.connections.onMonitorChange(() => deps.stale.markStale(['groups.list', 'groups.describe', 'groups.health']));
   const actionContext = (): ActionContext => {
     const s = session();
     return {

@@ -40,6 +40,8 @@ export interface SweepTiming {
   intervalMs: number;
   /** The start of the first sweep whose answer was the same as the last one's. */
   unchangedSince?: number | null;
+  /** Since when the cluster has not answered the monitor's light probe (main/kafka/monitor/cluster-probe.ts); null while it answers. */
+  silentSince?: number | null;
 }
 
 /**
@@ -62,6 +64,8 @@ export function sweepFreshness(timing: SweepTiming, now: number, partialSince: n
   // Between sweeps the data may be an interval and a sweep old; beyond that the next one is late.
   const late = now - asOf - timing.intervalMs - 2 * (timing.lastDurationMs ?? 0);
   // The reason stays the same while the wait grows, so a page is not pushed a new answer every poll.
-  if (running > limit || late > limit) return { asOf, status: 'overdue', reason: 'The cluster is not answering: the next reading of its groups is overdue.' };
+  // A cluster that has stopped answering the probe makes the data overdue before any sweep is late.
+  const silent = timing.silentSince !== null && timing.silentSince !== undefined;
+  if (silent || running > limit || late > limit) return { asOf, status: 'overdue', reason: 'The cluster is not answering: the next reading of its groups is overdue.' };
   return { asOf: timing.unchangedSince ?? asOf, status: 'current', reason: null };
 }

@@ -1,9 +1,10 @@
 // `npm run bench`: speed and memory at 10,000 groups, each against a peer measured in the same run.
 //   npm run bench -- [--soak-minutes=10] [--runs=7] [--skip-cli] [--skip-renderer] [--skip-soak] [--start-runs=3]
-//                    [--only=replication|governance|records|topics|triage|sweep|start|restart-soak] [--skip-replication] [--skip-records] [--skip-triage] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
+//                    [--only=replication|governance|records|topics|triage|sweep|start|hang|restart-soak] [--skip-replication] [--skip-records] [--skip-triage] [--payments=5000] [--latency-samples=200] [--bulk=10000] [--backends=servers,pglite]
 //                    [--records=1000000] [--records-rounds=3] [--tail-seconds=60] [--tail-rate=5000] [--triage-minutes=5] [--triage-groups=1000] [--triage-control]
 //                    [--topics=10000] [--topic-partitions=15000] [--rounds=3]   --only=topics runs on a broker of its own
 //                    [--private-broker]   the 10,000 groups on a broker of the bench's own (bench-results/private-broker), not the sandbox's
+//   --only=hang [--hangs=5] [--hold-seconds=15]: the bench's own broker frozen (SIGSTOP) and thawed; time to the stale banner
 //   --only=restart-soak [--soak-minutes=90] [--restart-every=15]: polling 10,000 groups on the bench's own broker, killed
 //                    (-9) and restarted every N minutes; not part of the default run
 import fs from 'node:fs';
@@ -14,6 +15,7 @@ import { bootstrap, portAnswers, startBroker, stopBroker } from '../../sandbox/k
 import { PrivateBroker } from '../support/private-broker';
 import { soak } from './memory';
 import { restartSoak } from './restart-soak';
+import { hangBench } from './hang';
 import { startBench } from './start';
 import { replicationBench } from './replication';
 import { governanceBench, workspaceOpenBench, workspaceOpenLatencyBench } from './governance';
@@ -28,7 +30,7 @@ import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
 const only = args.get('only');
 // The restart soak kills its broker, so it always runs on the bench's own, never the sandbox's.
-const privateBroker = args.has('private-broker') || only === 'restart-soak'
+const privateBroker = args.has('private-broker') || only === 'restart-soak' || only === 'hang'
   ? await PrivateBroker.create({ home: 'bench-results/private-broker', heapMb: 1024 })
   : null;
 const brokers = privateBroker?.bootstrap ?? process.env.SLUICE_BENCH_BROKERS ?? bootstrap;
@@ -134,6 +136,16 @@ try {
     const recoveries = r.restarts.map((x) => (x.recoveryMs === null ? 'none' : `${(x.recoveryMs / 1000).toFixed(1)} s`)).join(', ');
     log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
     log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
+    throw new BenchDone();
+  }
+
+  if (only === 'hang') {
+    const hangs = Number(args.get('hangs') ?? 5);
+    log(`\n== Hang: the bench's own broker frozen (SIGSTOP) ${hangs} times at random moments, 10,000 groups polled; target: stale banner ≤ 5 s`);
+    const r = await hangBench(privateBroker!, hangs, Number(args.get('hold-seconds') ?? 15) * 1_000, log);
+    results.hang = r;
+    const s = (ms: number | null) => (ms === null ? '—' : `${(ms / 1000).toFixed(1)} s`);
+    log(`   stale banner after the hang: median ${s(r.medianStaleMs)}, worst ${s(r.maxStaleMs)} (target ≤ 5 s; before the probe: 9–15 s); current again after the thaw: median ${s(r.medianRecoveryMs)}`);
     throw new BenchDone();
   }
 

@@ -19,7 +19,7 @@ const calls: MonitorCalls = {
   history: async () => ({ groupId: 'g', type: 'classic' }) as never,
   observeDetail: async (_groupId, _state, _groupEpoch, _assignmentEpoch, members) => new Map(members.map((m) => [m.memberId, null])),
   refresh: () => {
-    exposed.emit('changed', { lastSweep: { at: 2, durationMs: 1, groups: 1, complete: true }, types: [['asked', 'classic']] });
+    exposed.emit('changed', { lastSweep: { at: 2, durationMs: 1, groups: 1, complete: true }, silentSince: null, types: [['asked', 'classic']] });
   },
   forget: async () => { process.exit(3); },
   close: async () => undefined,

@@ -15,6 +15,7 @@ import { withDeadline } from '../deadline';
 import type { KafkaPort } from '../kafka-port';
 import { groupHealthFacts, stuckMembers, timeInState, worstLagSeconds } from '../../../shared/kafka/group-health';
 import { newGroupTrack, observeEpochs, observeGroupLag, observeMembers, observePartitions, observeState, trackStatus, type GroupTrack } from './group-track';
+import { ClusterProbe, type ProbeSettings } from './cluster-probe';
 import { GroupPresence, type PresenceSettings } from './group-presence';
 import { historyFile, loadHistory, saveHistory } from './history-file';
 import type { MemberObservation, MonitorApi, MonitoredGroups, SweepInfo } from './monitor-api';
@@ -33,6 +34,8 @@ export interface MonitorOptions {
   saveEveryMs?: number;
   /** How long a group the cluster stops listing is kept, and its history (see group-presence.ts). */
   presence?: PresenceSettings;
+  /** The light probe that notices a hung broker between sweeps (cluster-probe.ts). */
+  probe?: ProbeSettings;
 }
 
 export class GroupMonitor implements MonitorApi {
@@ -56,12 +59,23 @@ export class GroupMonitor implements MonitorApi {
   #unchangedSince: number | null = null;
   readonly #presence: GroupPresence;
   readonly #intervalMs: number;
+  readonly #probe: ClusterProbe;
 
   constructor(private readonly kafka: KafkaPort, private readonly options: MonitorOptions = {}) {
     this.#intervalMs = options.intervalMs ?? 5_000;
     this.#presence = new GroupPresence(options.presence);
+    // Falling silent and answering again change every answer's freshness: listeners hear of both.
+    this.#probe = new ClusterProbe(() => this.kafka.describeCluster(), () => this.#notify(), options.probe);
+    this.#probe.start();
     this.#firstSweep = this.#tick();
   }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
+  }
+
+  /** Since when the cluster has not answered the probe; null while it answers. */
+  get silentSince(): number | null { return this.#probe.silentSince; }
 
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
@@ -215,6 +229,7 @@ export class GroupMonitor implements MonitorApi {
       lastError: error === null ? null : error instanceof Error ? error.message : String(error),
       intervalMs: this.#intervalMs,
       unchangedSince: this.#unchangedSince,
+      silentSince: this.#probe.silentSince,
     }, Date.now(), this.#sweepStartedAt);
   }
 
@@ -343,6 +358,7 @@ export class GroupMonitor implements MonitorApi {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    this.#probe.stop();
     if (this.#timer) clearTimeout(this.#timer);
     this.#maybeSave(true);
   }

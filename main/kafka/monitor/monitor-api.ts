@@ -39,13 +39,15 @@ export interface MonitorCalls {
 
 export interface MonitorApi extends MonitorCalls {
   readonly lastSweep: SweepInfo | null;
+  /** Since when the cluster has not answered the monitor's probe (a hung broker); null while it answers. */
+  readonly silentSince: number | null;
   onChange(listener: () => void): () => void;
   typeOf(groupId: string): GroupType | undefined;
 }
 
 /** What the worker tells the host after each change: the sweep, and the group types when they changed. */
 export const monitorEventSchemas = {
-  changed: z.object({ lastSweep: sweepInfoSchema.nullable(), types: z.array(z.tuple([z.string(), z.enum(groupTypes)])).nullable() }),
+  changed: z.object({ lastSweep: sweepInfoSchema.nullable(), silentSince: z.number().nullable(), types: z.array(z.tuple([z.string(), z.enum(groupTypes)])).nullable() }),
 };
 export type MonitorEvents = { [K in keyof typeof monitorEventSchemas]: z.infer<(typeof monitorEventSchemas)[K]> };
 

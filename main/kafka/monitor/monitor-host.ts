@@ -46,6 +46,7 @@ export class MonitorHost implements MonitorApi {
   readonly #workerFile: string;
   readonly #options: MonitorOptions;
   #lastSweep: SweepInfo | null = null;
+  #silentSince: number | null = null;
   /** Bumped by every change the worker reports: the list it answered before may be out of date. */
   #version = 0;
   /**
@@ -73,9 +74,10 @@ export class MonitorHost implements MonitorApi {
     const channel = proxyOverPort<MonitorCalls, MonitorEvents>(port1, {
       name: 'The cluster monitor', timeoutMs: CALL_TIMEOUT_MS, replies: monitorReplySchemas, events: monitorEventSchemas,
     });
-    channel.on('changed', ({ lastSweep, types }) => {
+    channel.on('changed', ({ lastSweep, silentSince, types }) => {
       this.#version++;
       this.#lastSweep = lastSweep;
+      this.#silentSince = silentSince;
       if (types) {
         this.#types.clear();
         for (const [id, type] of types) this.#types.set(id, type);
@@ -107,6 +109,8 @@ export class MonitorHost implements MonitorApi {
   }
 
   get lastSweep(): SweepInfo | null { return this.#lastSweep; }
+
+  get silentSince(): number | null { return this.#silentSince; }
 
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);

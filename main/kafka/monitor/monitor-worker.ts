@@ -51,5 +51,5 @@ monitor.onChange(() => {
   const sweep = monitor.lastSweep;
   const fresh = sweep !== null && sweep.at !== sentTypesFor;
   if (fresh) sentTypesFor = sweep.at;
-  exposed.emit('changed', { lastSweep: sweep, types: fresh ? changedTypes() : null });
+  exposed.emit('changed', { lastSweep: sweep, silentSince: monitor.silentSince, types: fresh ? changedTypes() : null });
 });

@@ -24,7 +24,8 @@ export function ClusterPage() {
   return (
     <section className="page">
       <header className="page-header">
-        <h1>Cluster</h1>
+        {/* The sidebar and the palette call this page Overview: the heading says the same. */}
+        <h1>Overview</h1>
         <div className="toolbar">
           <a href={hrefFor({ page: 'topics' })} data-testid="overview-topics">Topics →</a>
           <a href={hrefFor({ page: 'brokers' })} data-testid="overview-brokers">Brokers, quorum, ACLs →</a>

@@ -150,6 +150,7 @@ export function CommandPalette({ onClose, sources = paletteSources }: { onClose:
           <span><kbd>Esc</kbd> close</span>
           <span className="palette-status" data-testid="palette-status">
             {waiting.length > 0 && `Loading ${waiting.map((s) => s.title.toLowerCase()).join(', ')}…`}
+            {waiting.length > 0 && failed.length > 0 && ' · '}
             {failed.length > 0 && (
               // Quiet: a service this connection does not have (no verification API) is not an alarm here;
               // the reason is one hover away and on the service's own page.

@@ -114,4 +114,20 @@ describe('GroupsService routing by type', () => {
     expect(stale.freshness.status).toBe('overdue');
     expect(stale.freshness.asOf).toBeGreaterThanOrEqual(before);
   });
+
+  it('answers an open page within a second with the last detail, marked, while the monitor says the cluster is silent', async () => {
+    let hang = false;
+    const answer = fakeKafka().describeClassicGroups;
+    const kafka = fakeKafka({ describeClassicGroups: (ids) => (hang ? new Promise<never>(() => undefined) : answer(ids)) });
+    const monitor = { silentSince: null as number | null, typeOf: () => undefined } as unknown as ConstructorParameters<typeof GroupsService>[1];
+    const service = new GroupsService(kafka, monitor, { describeTimeoutMs: 60_000 });
+    await service.describeLive('old');
+    hang = true;
+    (monitor as { silentSince: number | null }).silentSince = Date.now();
+    const started = Date.now();
+    const stale = await service.describeLive('old');
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(stale.freshness.status).toBe('overdue');
+    expect(stale.freshness.reason).toMatch(/within 1 s/);
+  });
 });

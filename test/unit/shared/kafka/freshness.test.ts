@@ -26,6 +26,14 @@ describe('sweepFreshness', () => {
     expect(sweepFreshness(timing({ inFlightSince: 105_400 }), 111_000)).toEqual(sweepFreshness(timing({ inFlightSince: 105_400 }), 160_000));
   });
 
+  it('is overdue as soon as the cluster stops answering the probe, before any sweep is late', () => {
+    const silent = sweepFreshness(timing({ silentSince: 104_000 }), 106_100);
+    expect(silent).toMatchObject({ asOf: 100_000, status: 'overdue' });
+    expect(silent.reason).toMatch(/not answering/);
+    // Before the first complete sweep there is nothing old to label: still partial.
+    expect(sweepFreshness(timing({ lastCompleteAt: null, lastDurationMs: null, inFlightSince: 99_000, silentSince: 99_100 }), 101_200, 99_000).status).toBe('partial');
+  });
+
   it('is overdue when no sweep ran for much longer than the interval', () => {
     expect(sweepFreshness(timing({}), 111_000).status).toBe('overdue');
   });
