@@ -83,6 +83,9 @@ export function createServices(options: ServiceOptions): MainServices {
   const connections = new KafkaConnections(profiles, kafkaFactory, {
     dataDir: options.dataDir, sweepIntervalMs: options.sweepIntervalMs, monitorFactory: options.monitorFactory ?? workerMonitor(options.monitorWorkerFile),
   });
+  // History is sampled from start-up on, not from the first time someone looks; and the monitor's
+  // worker starts first, so its first sweep runs while the rest of main is built.
+  connections.startActive();
   // Topics, brokers and group configs: an admin client of their own, from the same connection settings.
   const admins = new AdminSessions(() => {
     const id = profiles.activeProfileId();
@@ -117,8 +120,6 @@ export function createServices(options: ServiceOptions): MainServices {
     ledger: options.serviceSettings ?? ledgerSettingsFromEnvironment(),
   }), { stale });
   const hub = new SubscriptionHub(router, stale);
-  // History is sampled from start-up on, not from the first time someone looks.
-  connections.startActive();
   watcher.start();
   team?.start();
   admins.startActive();

@@ -9,13 +9,24 @@ export interface OpenApiDocument {
 }
 
 export class OpenApiValidator {
-  private ajv = new Ajv2020({ strict: false, allErrors: false });
+  #ajv: Ajv2020 | null = null;
   private compiled = new Map<string, ValidateFunction>();
   private readonly id: string;
 
   constructor(readonly document: OpenApiDocument) {
     this.id = `${document.info.title.replace(/\W+/g, '-').toLowerCase()}-${document.info.version}.json`;
-    this.ajv.addSchema(document as object, this.id);
+  }
+
+  /**
+   * Built on the first check, not at import: loading the document into Ajv compiles the 2020-12
+   * meta-schema (about 100 ms), which every start paid before its first groups list.
+   */
+  private get ajv(): Ajv2020 {
+    if (!this.#ajv) {
+      this.#ajv = new Ajv2020({ strict: false, allErrors: false });
+      this.#ajv.addSchema(this.document as object, this.id);
+    }
+    return this.#ajv;
   }
 
   /** null when `value` matches the component schema, otherwise a readable reason. */

@@ -27,6 +27,8 @@ export type { SweepInfo } from './monitor-api';
 const LOG_END_SAMPLES = 120;
 /** Record timestamps are a second opinion on lag: a hung broker must not hold up the health verdict. */
 const RECORD_TIMESTAMPS_DEADLINE_MS = 3_000;
+/** The first sweep's partial lists: at most one per this long. */
+const PARTIAL_EVERY_MS = 300;
 
 export interface MonitorOptions {
   intervalMs?: number;
@@ -47,6 +49,9 @@ export class GroupMonitor implements MonitorApi {
   #lastSweep: SweepInfo | null = null;
   readonly #types = new Map<string, GroupType>();
   #firstSweep: Promise<void>;
+  /** Settles with the first list, partial or complete, or when the first sweep fails. */
+  readonly #firstData: Promise<void>;
+  #firstDataArrived: () => void = () => undefined;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
   #clusterId: string | null = null;
@@ -67,7 +72,9 @@ export class GroupMonitor implements MonitorApi {
     // Falling silent and answering again change every answer's freshness: listeners hear of both.
     this.#probe = new ClusterProbe(() => this.kafka.describeCluster(), () => this.#notify(), options.probe);
     this.#probe.start();
+    this.#firstData = new Promise((resolve) => { this.#firstDataArrived = resolve; });
     this.#firstSweep = this.#tick();
+    void this.#firstSweep.finally(() => this.#firstDataArrived());
   }
 
   #notify(): void {
@@ -117,8 +124,15 @@ export class GroupMonitor implements MonitorApi {
       loading.catch(() => undefined);
       const first = this.#summaries === null;
       this.#sweepStartedAt = Date.now();
-      // Only the first sweep streams partial results; later ones replace the list in one step.
-      const sweep = await sweepGroups(this.kafka, first ? (partial) => this.#publish(partial, false) : undefined);
+      // Only the first sweep streams partial results; later ones replace the list in one step. Each
+      // partial list is built, sorted and copied to main whole (10,000 rows), so they are spaced out.
+      let lastPartial = 0;
+      const partial = (sweep: Sweep) => {
+        if (Date.now() - lastPartial < PARTIAL_EVERY_MS) return;
+        lastPartial = Date.now();
+        this.#publish(sweep, false);
+      };
+      const sweep = await sweepGroups(this.kafka, first ? partial : undefined);
       await loading;
       if (this.#closed) return;
       this.#lastError = null;
@@ -161,6 +175,7 @@ export class GroupMonitor implements MonitorApi {
     summaries.sort((a, b) => a.groupId.localeCompare(b.groupId));
     if (complete && (this.#unchangedSince === null || !sameSummaries(this.#summaries, summaries))) this.#unchangedSince = at;
     this.#summaries = summaries;
+    this.#firstDataArrived();
     for (const listener of this.#listeners) listener();
   }
 
@@ -238,7 +253,8 @@ export class GroupMonitor implements MonitorApi {
    * failing or hung cluster makes it old, never an error: groupList() says how old.
    */
   async summaries(): Promise<GroupSummary[]> {
-    if (this.#summaries === null) await this.#firstSweep;
+    // A console opened at start shows the first rows as they stream in, not after the whole sweep.
+    if (this.#summaries === null) await this.#firstData;
     if (this.#summaries === null) throw this.#lastError ?? new AppFailure('KAFKA_UNREACHABLE', 'The first sweep of the cluster has not finished.');
     return this.#summaries;
   }

@@ -28,12 +28,18 @@ async function sweeps(monitor: GroupMonitor, count: number) {
   await new Promise<void>((resolve) => monitor.onChange(() => { if (monitor.lastSweep && ++seen >= count) resolve(); }));
 }
 
+/** The list once the first sweep is complete: before that, summaries() answers the rows streamed so far. */
+async function sweptList(monitor: GroupMonitor) {
+  if (!monitor.lastSweep) await sweeps(monitor, 1);
+  return monitor.summaries();
+}
+
 describe('GroupMonitor', () => {
   it('routes by type: ConsumerGroupDescribe for KIP-848 groups, DescribeGroups for classic ones, no OffsetFetch for share groups', async () => {
     const kafka = fakeKafka();
     const monitor = new GroupMonitor(kafka, { intervalMs: 60_000 });
     monitors.push(monitor);
-    const list = await monitor.summaries();
+    const list = await sweptList(monitor);
     expect(kafka.describeConsumerGroups).toHaveBeenCalledWith(['k848'], expect.any(Map));
     expect(kafka.describeClassicGroups).toHaveBeenCalledWith(['old'], expect.any(Map));
     expect(kafka.describeShareGroups).toHaveBeenCalledWith(['queue'], expect.any(Map));
@@ -48,7 +54,7 @@ describe('GroupMonitor', () => {
     const kafka = fakeKafka();
     const monitor = new GroupMonitor(kafka, { intervalMs: 60_000 });
     monitors.push(monitor);
-    await monitor.summaries();
+    await sweptList(monitor);
     expect(kafka.findCoordinators).toHaveBeenCalledTimes(1);
   });
 
@@ -208,7 +214,7 @@ describe('GroupMonitor', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sluice-history-'));
     const monitor = new GroupMonitor(growingKafka(10), { intervalMs: 60_000, historyDir: dir });
     monitors.push(monitor);
-    await monitor.summaries();
+    await sweptList(monitor);
     await monitor.forget('old');
     expect((await monitor.summaries()).map((g) => g.groupId)).toEqual(['k848', 'queue']);
     await expect(monitor.history('old', 30_000)).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -248,5 +254,23 @@ describe('GroupMonitor', () => {
     const changed = await monitor.groupList();
     expect(changed.groups.find((g) => g.groupId === 'old')!.totalLag).toBe(10);
     expect(changed.freshness.asOf).toBeGreaterThan(first.freshness.asOf);
+  });
+});
+
+describe('GroupMonitor at start', () => {
+  it('answers the first rows as they stream in, before the first sweep is complete, marked partial', async () => {
+    let releaseOffsets: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => { releaseOffsets = resolve; });
+    const answer = fakeKafka().committedOffsets;
+    const kafka = fakeKafka({ committedOffsets: vi.fn(async (ids: string[]) => { await held; return answer(ids); }) });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 60_000 });
+    monitors.push(monitor);
+    const first = await monitor.groupList();
+    expect(first.groups.map((g) => g.groupId)).toEqual(['k848', 'old', 'queue']);
+    expect(first.freshness.status).toBe('partial');
+    expect(monitor.lastSweep).toBeNull();
+    releaseOffsets();
+    await sweptList(monitor);
+    expect((await monitor.groupList()).freshness.status).toBe('current');
   });
 });
