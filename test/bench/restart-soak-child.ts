@@ -22,8 +22,9 @@ const timer = setInterval(() => {
     try {
       const list = await monitor.groupList();
       const history = await monitor.history(sample, 30_000).catch(() => null);
+      const workerHeap = await monitor.workerHeapUsed();
       console.log(JSON.stringify({
-        at, rss, heapTotal, status: list.freshness.status, asOf: list.freshness.asOf, groups: list.groups.length,
+        at, rss, heapTotal, workerHeap, status: list.freshness.status, asOf: list.freshness.asOf, groups: list.groups.length,
         listed: list.groups.filter((g) => !g.missingSince).length, sweepAt: monitor.lastSweep?.at ?? null, sweepMs: monitor.lastSweep?.durationMs ?? null,
         sampleHistory: history ? { points: history.lag.length, since: history.since } : null,
       }));

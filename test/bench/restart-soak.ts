@@ -15,6 +15,8 @@ interface Sample {
   at: number;
   rss: number;
   heapTotal: number;
+  /** The monitor worker's heap in use (garbage included; capped by its limit). */
+  workerHeap?: number | null;
   status?: string;
   asOf?: number;
   groups?: number;
@@ -47,6 +49,7 @@ export interface RestartSoakResult {
   startMb: number; maxMb: number; endMb: number; slopeMbPerMin: number;
   /** The main thread's own heap (the rest of the RSS is the worker's heap, code and buffers). */
   mainHeapMaxMb: number;
+  workerHeapMaxMb: number;
   rssEveryFiveMinutesMb: number[];
   restarts: RestartRecord[];
   historyIntact: boolean;
@@ -152,6 +155,7 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
     errors: ok.filter((s) => s.error).length,
     startMb: mb(first.rss), maxMb: mb(Math.max(...ok.map((s) => s.rss))), endMb: mb(ok.at(-1)!.rss),
     mainHeapMaxMb: mb(Math.max(...ok.map((s) => s.heapTotal))),
+    workerHeapMaxMb: mb(Math.max(0, ...ok.map((s) => s.workerHeap ?? 0))),
     slopeMbPerMin: slope(secondHalf.map((s) => [(s.at - first.at) / 60_000, mb(s.rss)])),
     rssEveryFiveMinutesMb: everyFive.map((s) => Math.round(mb(s.rss))),
     restarts,

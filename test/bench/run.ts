@@ -82,7 +82,7 @@ try {
     const t = await triageBench(brokers, log, { minutes, groups, control });
     results[control ? 'triageControl' : 'triage'] = t;
     if (!control) log(`   ${t.entries} timeline entries in ${t.minutes} min: ${t.entriesPerMinute}/min (${t.changesPerMinute} watched changes/min); session file ${(t.sessionFileBytes / 1024).toFixed(0)} KB (${(t.sessionFileBytesPerMinute / 1024).toFixed(0)} KB/min)`);
-    log(`   main RSS start ${t.rss.startMb} MB, max ${t.rss.maxMb} MB, end ${t.rss.endMb} MB, trend over the second half ${t.rss.slopeMbPerMin} MB/min; main heap ${t.heap.startMb} → ${t.heap.endMb} MB (${t.heap.slopeMbPerMin} MB/min${t.heap.collected ? ', after full collections' : ''}); the timeline itself holds ${t.timelineInMemoryMb} MB`);
+    log(`   main RSS start ${t.rss.startMb} MB, max ${t.rss.maxMb} MB, end ${t.rss.endMb} MB, trend over the second half ${t.rss.slopeMbPerMin} MB/min; main heap ${t.heap.startMb} → ${t.heap.endMb} MB (${t.heap.slopeMbPerMin} MB/min${t.heap.collected ? ', after full collections' : ''}); the timeline itself holds ${t.timelineInMemoryMb} MB; monitor worker heap ${t.workerHeap.startMb} → ${t.workerHeap.endMb} MB (max ${t.workerHeap.maxMb}, ${t.workerHeap.slopeMbPerMin} MB/min)`);
     if (t.hour) log(`   export of this session: ${t.exportMs} ms; of an hour-long one (${t.hour.basis}: ${t.hour.entries} entries, ${t.hour.fileMb} MB): median ${t.hour.exportMedianMs} ms (runs ${t.hour.exportRunsMs.join(', ')}; postmortem ${t.hour.postmortemKb} KB, JSON ${t.hour.jsonMb} MB; target ≤ 2,000 ms)`);
   }
   if (only === 'triage') throw new BenchDone();
@@ -134,7 +134,7 @@ try {
     const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log);
     results.restartSoak = r;
     const recoveries = r.restarts.map((x) => (x.recoveryMs === null ? 'none' : `${(x.recoveryMs / 1000).toFixed(1)} s`)).join(', ');
-    log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
+    log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB, the monitor worker's ${r.workerHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
     log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
     throw new BenchDone();
   }

@@ -20,6 +20,8 @@ import { MemorySecretStore } from '../../main/settings/secret-store';
 import { AppendOnlyFile } from '../../main/platform/append-only-file';
 import { SessionExporter } from '../../main/triage/exporter';
 import { SessionStore } from '../../main/triage/session-store';
+import { workerMonitor, type MonitorFactory } from '../../main/kafka/connections';
+import type { MonitorHost } from '../../main/kafka/monitor/monitor-host';
 import { slope } from './memory';
 import { median } from './sweep';
 
@@ -35,6 +37,8 @@ export interface TriageBenchResult {
   rss: { startMb: number; endMb: number; maxMb: number; slopeMbPerMin: number; samples: number };
   /** Main thread's heap after a full collection (the monitor's worker has its own, capped heap). */
   heap: { startMb: number; endMb: number; slopeMbPerMin: number; collected: boolean };
+  /** The monitor worker's heap in use (not collected first: it includes its garbage, capped by its limit). */
+  workerHeap: { startMb: number; endMb: number; maxMb: number; slopeMbPerMin: number };
   timelineInMemoryMb: number;
   exportMs: number;
   hour: { basis: string; entries: number; fileMb: number; exportMedianMs: number; exportRunsMs: number[]; postmortemKb: number; jsonMb: number } | null;
@@ -111,7 +115,10 @@ export async function triageBench(brokers: string, log: (line: string) => void, 
     });
     const previous = process.env.SLUICE_KAFKA_BROKERS;
     process.env.SLUICE_KAFKA_BROKERS = brokers;
-    services = createServices({ transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'bench', exampleWorkspaceDir: null, workspacePath: null, watchWorkspace: false, teamDbUrl: null });
+    // The monitor's worker is kept at hand so its heap can be told apart from main's.
+    let monitor: MonitorHost | null = null;
+    const monitorFactory: MonitorFactory = (context) => (monitor = workerMonitor()(context) as MonitorHost);
+    services = createServices({ transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'bench', exampleWorkspaceDir: null, workspacePath: null, watchWorkspace: false, teamDbUrl: null, monitorFactory });
     if (previous === undefined) delete process.env.SLUICE_KAFKA_BROKERS; else process.env.SLUICE_KAFKA_BROKERS = previous;
     const watched = [...demo.groups, ...idle];
     for (let tries = 0; ; tries++) {
@@ -132,22 +139,23 @@ export async function triageBench(brokers: string, log: (line: string) => void, 
     const file = () => (state ? fs.statSync(store.fileOf(state.id)).size : 0);
     const countEntries = async () => (state ? (await call<{ state: SessionState }>(services!, 'triage.session', { limit: 1 })).state.entries : 0);
     const baseEntries = await countEntries();
-    const samples: Array<{ at: number; rss: number; heap: number }> = [];
+    const samples: Array<{ at: number; rss: number; heap: number; workerHeap: number }> = [];
     // With --expose-gc (the bench passes it), a sample is taken after a full collection, so the
     // heap figure is what main really keeps, not garbage waiting for the collector.
-    const measure = () => {
+    const measure = async () => {
       (globalThis as { gc?: () => void }).gc?.();
       const m = process.memoryUsage();
-      return { at: Date.now(), rss: m.rss, heap: m.heapUsed };
+      const workerHeap = (await (monitor as MonitorHost | null)?.workerHeapUsed()) ?? 0;
+      return { at: Date.now(), rss: m.rss, heap: m.heapUsed, workerHeap };
     };
     const started = Date.now();
     const end = started + options.minutes * 60_000;
     while (Date.now() < end) {
-      samples.push(measure());
-      if (samples.length % 4 === 0) log(`   ${((Date.now() - started) / 60_000).toFixed(1)} min: ${(await countEntries()) - baseEntries} entries, file ${(mb(file())).toFixed(2)} MB, RSS ${mb(samples.at(-1)!.rss).toFixed(0)} MB, main heap ${mb(samples.at(-1)!.heap).toFixed(0)} MB`);
+      samples.push(await measure());
+      if (samples.length % 4 === 0) log(`   ${((Date.now() - started) / 60_000).toFixed(1)} min: ${(await countEntries()) - baseEntries} entries, file ${(mb(file())).toFixed(2)} MB, RSS ${mb(samples.at(-1)!.rss).toFixed(0)} MB, main heap ${mb(samples.at(-1)!.heap).toFixed(0)} MB, monitor worker heap ${mb(samples.at(-1)!.workerHeap).toFixed(0)} MB`);
       await sleep(15_000);
     }
-    samples.push(measure());
+    samples.push(await measure());
     const second = samples.slice(Math.floor(samples.length / 2));
     const memory = {
       rss: {
@@ -157,6 +165,10 @@ export async function triageBench(brokers: string, log: (line: string) => void, 
       heap: {
         startMb: Math.round(mb(samples[0]!.heap)), endMb: Math.round(mb(samples.at(-1)!.heap)),
         slopeMbPerMin: Number(slope(second.map((s) => [(s.at - started) / 60_000, mb(s.heap)])).toFixed(2)), collected: typeof (globalThis as { gc?: unknown }).gc === 'function',
+      },
+      workerHeap: {
+        startMb: Math.round(mb(samples[0]!.workerHeap)), endMb: Math.round(mb(samples.at(-1)!.workerHeap)), maxMb: Math.round(mb(Math.max(...samples.map((s) => s.workerHeap)))),
+        slopeMbPerMin: Number(slope(second.map((s) => [(s.at - started) / 60_000, mb(s.workerHeap)])).toFixed(2)),
       },
     };
     if (!state) {

@@ -112,6 +112,12 @@ export class MonitorHost implements MonitorApi {
 
   get silentSince(): number | null { return this.#silentSince; }
 
+  /** The worker's own heap in use, in bytes (its RSS share is counted in the process's), for benches; null while it restarts. */
+  async workerHeapUsed(): Promise<number | null> {
+    const stats = await this.#worker?.getHeapStatistics().catch(() => null);
+    return stats?.used_heap_size ?? null;
+  }
+
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
