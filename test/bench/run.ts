@@ -5,7 +5,7 @@
 //                    [--topics=10000] [--topic-partitions=15000] [--rounds=3]   --only=topics runs on a broker of its own
 //                    [--private-broker]   the 10,000 groups on a broker of the bench's own (bench-results/private-broker), not the sandbox's
 //   --only=hang [--hangs=5] [--hold-seconds=15]: the bench's own broker frozen (SIGSTOP) and thawed; time to the stale banner
-//   --only=restart-soak [--soak-minutes=90] [--restart-every=15]: polling 10,000 groups on the bench's own broker, killed
+//   --only=restart-soak [--soak-minutes=90] [--restart-every=15] [--no-traffic]: polling 10,000 groups with demo traffic on the bench's own broker, killed
 //                    (-9) and restarted every N minutes; not part of the default run
 import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -24,7 +24,8 @@ import { describePaletteBench, paletteBench } from './palette';
 import { recordsBench } from './records';
 import { topicsBench } from './topics';
 import { ensureScale, scale } from './scale';
-import { triageBench } from './triage';
+import { demoSpec, triageBench } from './triage';
+import { runClients } from '../../sandbox/sandbox-clients';
 import { kafkaCliSweep, median, sluiceSweep } from './sweep';
 
 const args = new Map(process.argv.slice(2).map((a) => { const [k, v] = a.replace(/^--/, '').split('='); return [k!, v ?? 'true'] as const; }));
@@ -130,8 +131,11 @@ try {
   if (only === 'restart-soak') {
     const minutes = Number(args.get('soak-minutes') ?? 90);
     const every = Number(args.get('restart-every') ?? 15);
-    log(`\n== Restart soak: polling every group for ${minutes} min, the broker killed (-9) and restarted every ${every} min`);
-    const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log);
+    log(`\n== Restart soak: polling every group for ${minutes} min, the broker killed (-9) and restarted every ${every} min${args.has('no-traffic') ? '' : ', with demo traffic'}`);
+    // Demo traffic (producers, a KIP-848 group of three, a classic group, a slow one, a churning one),
+    // from the sandbox's Java clients, which ride through each restart as real clients do.
+    const traffic = args.has('no-traffic') ? null : await runClients(demoSpec(`soak-${Date.now().toString(36)}`).spec, { brokers: privateBroker!.bootstrap, timeoutMs: 180_000 });
+    const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log).finally(() => traffic?.stop());
     results.restartSoak = r;
     const recoveries = r.restarts.map((x) => (x.recoveryMs === null ? 'none' : `${(x.recoveryMs / 1000).toFixed(1)} s`)).join(', ');
     log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB, the monitor worker's ${r.workerHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);

@@ -53,7 +53,7 @@ async function call<T>(services: MainServices, method: string, input: unknown = 
   return result.value as T;
 }
 
-function demoSpec(p: string): { spec: string; topics: string[]; groups: string[] } {
+export function demoSpec(p: string): { spec: string; topics: string[]; groups: string[] } {
   const t = (name: string) => `${p}-${name}`;
   const topics = [t('payments'), t('orders'), t('clickstream'), t('inventory')];
   const groups = [t('ledger-writer'), t('orders-fulfilment'), t('clickstream-analytics'), t('inventory-sync')];

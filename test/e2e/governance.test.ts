@@ -217,7 +217,8 @@ function governanceSpecs(target: string, open: () => Promise<{ page: Page; dataD
     await page.getByTestId('compare-merge').click();
     await page.getByTestId('merge-view').waitFor();
     // Merge: take the line added on disk into the merged result (the right side), then save it.
-    await page.getByTestId('code-diff').locator('.editor.modified .view-lines').click();
+    // The editor's own lines, not the view zone of deleted lines Monaco adds when it shows the diff inline.
+    await page.getByTestId('code-diff').locator('.editor.modified .view-lines:not(.line-delete)').click();
     await page.keyboard.press('Control+End');
     await paste(page, 'Added in another editor.\n');
     await page.getByTestId('save-merged').click();
