@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { AuditAction, AuditFilter } from '../../../shared/audit/audit-record';
 import { useAuditLog, useExportAudit } from '../api/audit';
 import { Empty, ErrorView, Loading } from '../components/state-views';
+import { download } from '../components/download';
 
 const resultBadge: Record<AuditAction['result'], string> = {
   applied: 'state-ok', refused: 'state-moving', failed: 'state-bad', unknown: 'state-bad', pending: 'state-idle',
@@ -18,15 +19,6 @@ function ResultCell({ action }: { action: AuditAction }) {
       {!action.note && action.error && action.result !== 'applied' && <div className="small muted">{action.error}</div>}
     </td>
   );
-}
-
-function download(fileName: string, mediaType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
 const fromLocal = (value: string) => (value ? new Date(value).toISOString() : undefined);

@@ -11,15 +11,7 @@ import { ReadForm, readInputOf, type ReadFormValues } from './read-form';
 import { RecordDetail } from './record-detail';
 import { ResultsList } from './results-list';
 import { ScanStatus } from './scan-status';
-
-function download(fileName: string, mediaType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download } from '../../components/download';
 
 function ExportButtons({ scanId }: { scanId: string }) {
   const exporter = useExportRecords();

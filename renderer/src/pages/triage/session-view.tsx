@@ -8,17 +8,9 @@ import { formatDuration, useMainClock } from '../../components/session-bar';
 import { ErrorView, Loading, StaleBanner } from '../../components/state-views';
 import { TimelineList } from './timeline-list';
 import { WatchPanel } from './watch-panel';
+import { download } from '../../components/download';
 
 const kindLabels: Record<EntryKind, string> = { session: 'Session', watch: 'Watch list', action: 'Actions', change: 'Changes', capture: 'Captures', note: 'Notes', pin: 'Pinned', access: 'Access' };
-
-function download(fileName: string, mediaType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
-}
 
 function NoteEditor() {
   const add = useAddNote();
