@@ -27,6 +27,8 @@ export type { SweepInfo } from './monitor-api';
 const LOG_END_SAMPLES = 120;
 /** Record timestamps are a second opinion on lag: a hung broker must not hold up the health verdict. */
 const RECORD_TIMESTAMPS_DEADLINE_MS = 3_000;
+/** How soon a failed sweep is tried again, doubling up to the interval. */
+const RETRY_FIRST_MS = 1_000;
 /** The first sweep's partial lists: at most one per this long. */
 const PARTIAL_EVERY_MS = 300;
 
@@ -58,6 +60,7 @@ export class GroupMonitor implements MonitorApi {
   #loading: Promise<void> | null = null;
   #lastSave = Date.now();
   #lastError: unknown = null;
+  #failedInARow = 0;
   /** When the sweep running now started; null between sweeps. */
   #sweepStartedAt: number | null = null;
   /** Start of the first complete sweep whose list was the same as the last one's. */
@@ -136,16 +139,29 @@ export class GroupMonitor implements MonitorApi {
       await loading;
       if (this.#closed) return;
       this.#lastError = null;
+      this.#failedInARow = 0;
       this.#publish(sweep, true);
       this.#maybeSave();
     } catch (error) {
       this.#lastError = error;
+      this.#failedInARow++;
       log.warn('sweep failed', error instanceof Error ? error.message : error);
       for (const listener of this.#listeners) listener();
     } finally {
       this.#sweepStartedAt = null;
-      if (!this.#closed) this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#intervalMs);
+      if (!this.#closed) this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#nextSweepInMs());
     }
+  }
+
+  /**
+   * After a failed sweep the next comes sooner (1 s, 2 s, 4 s, then the interval): a broker that
+   * has just restarted answers its first questions with transient errors (a coordinator loading, a
+   * leader epoch it has not caught up with), and the console should be current again seconds after
+   * it is, not a whole interval later.
+   */
+  #nextSweepInMs(): number {
+    if (this.#failedInARow === 0) return this.#intervalMs;
+    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (this.#failedInARow - 1));
   }
 
   #publish(sweep: Sweep, complete: boolean) {

@@ -274,3 +274,30 @@ describe('GroupMonitor at start', () => {
     expect((await monitor.groupList()).freshness.status).toBe('current');
   });
 });
+
+describe('GroupMonitor after a failed sweep', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('tries again after 1 s, 2 s, 4 s, then every interval, and back to the interval once a sweep succeeds', async () => {
+    vi.useFakeTimers();
+    let failing = true;
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    const listGroups = vi.fn(async () => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
+    kafka.listGroups = listGroups;
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
+    monitors.push(monitor);
+    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+    await vi.advanceTimersByTimeAsync(0);
+    expect(listGroups).toHaveBeenCalledTimes(1);
+    expect(await sweepsAfter(1_000)).toBe(1);
+    expect(await sweepsAfter(1_999)).toBe(0);
+    expect(await sweepsAfter(1)).toBe(1);
+    expect(await sweepsAfter(4_000)).toBe(1);
+    expect(await sweepsAfter(5_000)).toBe(1);
+    failing = false;
+    expect(await sweepsAfter(5_000)).toBe(1);
+    expect(await sweepsAfter(4_999)).toBe(0);
+    expect(await sweepsAfter(1)).toBe(1);
+  });
+});
