@@ -47,7 +47,7 @@ export interface ConnectionOptions {
 
 export class KafkaConnections {
   #current: (ClusterSession & { fingerprint: string; unsubscribe: () => void }) | null = null;
-  readonly #monitorListeners = new Set<() => void>();
+  readonly #monitorListeners = new Set<(monitor: MonitorApi) => void>();
 
   constructor(private readonly profiles: ProfileStore, private readonly factory: KafkaFactory, private readonly options: ConnectionOptions) {}
 
@@ -72,13 +72,13 @@ export class KafkaConnections {
     const client = this.factory(settings);
     const options = { intervalMs: this.options.sweepIntervalMs, historyDir: path.join(this.options.dataDir, 'history') };
     const monitor = (this.options.monitorFactory ?? workerMonitor())({ settings, client, options });
-    const unsubscribe = monitor.onChange(() => { for (const listener of this.#monitorListeners) listener(); });
+    const unsubscribe = monitor.onChange(() => { for (const listener of this.#monitorListeners) listener(monitor); });
     this.#current = { profileId, fingerprint, client, monitor, groups: new GroupsService(client, monitor), unsubscribe };
     return this.#current;
   }
 
-  /** Called whenever the active session's monitor has new data (a sweep finished). */
-  onMonitorChange(listener: () => void): () => void {
+  /** Called with the active session's monitor whenever it has news: a sweep finished, the cluster fell silent or answered again. */
+  onMonitorChange(listener: (monitor: MonitorApi) => void): () => void {
     this.#monitorListeners.add(listener);
     return () => this.#monitorListeners.delete(listener);
   }

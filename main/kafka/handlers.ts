@@ -25,9 +25,15 @@ export interface KafkaHandlerDependencies {
 export function kafkaHandlers(deps: KafkaHandlerDependencies): HandlerSlice<typeof kafkaContract> {
   const session = () => deps.connections.active();
   const queue = new KeyedQueue();
-  // A sweep, and the cluster falling silent or answering again, change the groups' answers and
-  // their freshness: open pages are asked again at once rather than at their next poll.
-  deps.connections.onMonitorChange(() => deps.stale.markStale(['groups.list', 'groups.describe', 'groups.health']));
+  // A sweep changes the list. The cluster falling silent or answering again changes every answer's
+  // freshness: open group pages are asked again at once rather than at their next poll.
+  let silentSince: number | null = null;
+  deps.connections.onMonitorChange((monitor) => {
+    const now = monitor.silentSince;
+    const silenceChanged = now !== silentSince;
+    silentSince = now;
+    deps.stale.markStale(silenceChanged ? ['groups.list', 'groups.describe', 'groups.health'] : ['groups.list']);
+  });
   const actionContext = (): ActionContext => {
     const s = session();
     return {
