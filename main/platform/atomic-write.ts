@@ -8,10 +8,55 @@ export function writeFileAtomic(file: string, content: string, mode = 0o600): vo
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
   const fd = fs.openSync(temporary, 'w', mode);
   try {
-    fs.writeSync(fd, content);
+    writeAll(fd, Buffer.from(content));
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
     fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
   fs.renameSync(temporary, file);
+}
+
+/** How much of a piecewise write is held before it goes to the file. */
+const PIECES_BUFFER = 1 << 20;
+
+/**
+ * Like writeFileAtomic, for content produced piece by piece (a large snapshot as JSON Lines): the
+ * pieces go to the file a megabyte at a time, so the whole text never sits in memory at once.
+ */
+export function writePiecesAtomic(file: string, pieces: Iterable<string>, mode = 0o600): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
+  const fd = fs.openSync(temporary, 'w', mode);
+  try {
+    let held: string[] = [];
+    let size = 0;
+    const flush = () => {
+      if (held.length === 0) return;
+      writeAll(fd, Buffer.from(held.join('')));
+      held = [];
+      size = 0;
+    };
+    for (const piece of pieces) {
+      held.push(piece);
+      size += piece.length;
+      if (size >= PIECES_BUFFER) flush();
+    }
+    flush();
+    fs.fsyncSync(fd);
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  fs.renameSync(temporary, file);
+}
+
+/** writeSync may write less than it was given: write until every byte is in. */
+function writeAll(fd: number, data: Buffer): void {
+  let offset = 0;
+  while (offset < data.length) offset += fs.writeSync(fd, data, offset, data.length - offset);
 }

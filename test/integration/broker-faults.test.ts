@@ -11,6 +11,7 @@ import type { GroupList, GroupSummary, LiveGroupDetail } from '../../shared/kafk
 import type { GroupHistory } from '../../shared/kafka/monitoring';
 import { eventually, startHarness, type Harness } from '../support/bridge-harness';
 import { PrivateBroker } from '../support/private-broker';
+import { loadHistory } from '../../main/kafka/monitor/history-file';
 
 const GROUPS = 300;
 const TOPIC = 'faults';
@@ -104,9 +105,9 @@ describe('a broker killed with -9 and restarted', () => {
     await harness.services.close();
     const files = fs.readdirSync(path.join(harness.dataDir, 'history'));
     expect(files).toHaveLength(1);
-    const saved = JSON.parse(fs.readFileSync(path.join(harness.dataDir, 'history', files[0]!), 'utf8')) as { groups: Record<string, { points: unknown[] }> };
-    expect(Object.keys(saved.groups).filter((id) => id.startsWith('faults-group-'))).toHaveLength(GROUPS);
-    expect(saved.groups[sample]!.points.length).toBeGreaterThanOrEqual(before.lag.length);
+    const saved = loadHistory(path.join(harness.dataDir, 'history', files[0]!))!;
+    expect([...saved.groups.keys()].filter((id) => id.startsWith('faults-group-'))).toHaveLength(GROUPS);
+    expect(saved.groups.get(sample)!.points.length).toBeGreaterThanOrEqual(before.lag.length);
     await harness.close();
     harness = await startHarness(broker.bootstrap);
     await eventually('the restarted console to list every group', async () => listedNow((await list()).groups) === GROUPS, 90_000, 500);
