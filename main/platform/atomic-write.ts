@@ -4,19 +4,7 @@ import path from 'node:path';
 
 /** `mode` defaults to owner-only, for Sluice's own files; user files pass their existing mode. */
 export function writeFileAtomic(file: string, content: string, mode = 0o600): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
-  const fd = fs.openSync(temporary, 'w', mode);
-  try {
-    writeAll(fd, Buffer.from(content));
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
-  fs.closeSync(fd);
-  fs.renameSync(temporary, file);
+  writeThroughTemporary(file, mode, (fd) => writeAll(fd, Buffer.from(content)));
 }
 
 /** How much of a piecewise write is held before it goes to the file. */
@@ -27,10 +15,7 @@ const PIECES_BUFFER = 1 << 20;
  * pieces go to the file a megabyte at a time, so the whole text never sits in memory at once.
  */
 export function writePiecesAtomic(file: string, pieces: Iterable<string>, mode = 0o600): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
-  const fd = fs.openSync(temporary, 'w', mode);
-  try {
+  writeThroughTemporary(file, mode, (fd) => {
     let held: string[] = [];
     let size = 0;
     const flush = () => {
@@ -45,6 +30,16 @@ export function writePiecesAtomic(file: string, pieces: Iterable<string>, mode =
       if (size >= PIECES_BUFFER) flush();
     }
     flush();
+  });
+}
+
+/** Writes a temporary file beside `file`, fsyncs it and renames it over; on failure the old file stays and the temporary goes. */
+function writeThroughTemporary(file: string, mode: number, write: (fd: number) => void): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.sluice-tmp`);
+  const fd = fs.openSync(temporary, 'w', mode);
+  try {
+    write(fd);
     fs.fsyncSync(fd);
   } catch (error) {
     fs.closeSync(fd);
