@@ -5,6 +5,7 @@
 // listed meanwhile (a transient empty answer), and whether the sample group's history survived.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { Admin } from '@platformatic/kafka';
 import { build } from 'esbuild';
 import { slope } from './memory';
 import type { PrivateBroker } from '../support/private-broker';
@@ -32,6 +33,8 @@ export interface RestartRecord {
   brokerUpMs: number;
   /** From the broker answering again to the first current list with every group listed by the cluster. */
   recoveryMs: number | null;
+  /** The peer: from the broker answering again to its own ListGroups naming every group (asked every 250 ms). */
+  brokerListsAllMs: number | null;
   /** The fewest groups the cluster listed in one sweep from the crash to the next restart. */
   fewestListed: number;
   /** The fewest groups the console showed meanwhile (kept through their grace). */
@@ -53,6 +56,27 @@ export interface RestartSoakResult {
   rssEveryFiveMinutesMb: number[];
   restarts: RestartRecord[];
   historyIntact: boolean;
+}
+
+/**
+ * The peer for recovery: when the restarted broker itself lists every group again. A coordinator
+ * reloading its partitions answers ListGroups with fewer groups (or none) for a while; no console can
+ * be fresh with every group before this, so the difference is what Sluice adds.
+ */
+async function whenBrokerListsAll(bootstrap: string, expected: number, until: number): Promise<number | null> {
+  const admin = new Admin({ clientId: 'restart-soak-peer', bootstrapBrokers: [bootstrap], retries: 0, timeout: 2_000 });
+  try {
+    while (Date.now() < until) {
+      try {
+        const groups = await admin.listGroups({ types: ['consumer', 'classic', 'share', 'streams'] });
+        if (groups.size >= expected) return Date.now();
+      } catch { /* not answering yet */ }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return null;
+  } finally {
+    await admin.close().catch(() => undefined);
+  }
 }
 
 async function bundleChild(): Promise<string> {
@@ -110,6 +134,7 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
         break;
       }
       const upAt = Date.now();
+      const brokerListsAll = whenBrokerListsAll(broker.bootstrap, expectedGroups, Math.min(end, upAt + 5 * 60_000));
       let recoveredAt: number | null = null;
       while (Date.now() < Math.min(end, upAt + 5 * 60_000)) {
         const recovered = samples.find((s) => fullyListed(s, upAt));
@@ -119,11 +144,13 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
       const afterHistory = samples.filter((s) => s.at >= (recoveredAt ?? upAt) && s.sampleHistory).at(-1)?.sampleHistory ?? null;
       const record: RestartRecord = {
         killedAt, brokerUpMs: upAt - killedAt, recoveryMs: recoveredAt === null ? null : recoveredAt - upAt,
+        brokerListsAllMs: await brokerListsAll.then((at) => (at === null ? null : at - upAt)),
         fewestListed: NaN, fewestShown: NaN,
         historyIntact: before === null || (afterHistory !== null && afterHistory.points >= before.points && afterHistory.since === before.since),
       };
       restarts.push(record);
-      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; fresh data with every group ${record.recoveryMs === null ? 'NOT within 5 min' : `${(record.recoveryMs / 1000).toFixed(1)} s later`}; history ${record.historyIntact ? 'intact' : 'LOST'}`);
+      const seconds = (ms: number | null) => (ms === null ? 'NOT within 5 min' : `${(ms / 1000).toFixed(1)} s later`);
+      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; its own ListGroups named every group ${seconds(record.brokerListsAllMs)}; Sluice fresh with every group ${seconds(record.recoveryMs)}; history ${record.historyIntact ? 'intact' : 'LOST'}`);
       nextRestart = Date.now() + restartEveryMinutes * 60_000;
     }
   } finally {

@@ -61,6 +61,8 @@ export class GroupMonitor implements MonitorApi {
   #lastSave = Date.now();
   #lastError: unknown = null;
   #failedInARow = 0;
+  /** Complete sweeps in a row that did not list every group the monitor knows (see #nextSweepInMs). */
+  #incompleteInARow = 0;
   /** When the sweep running now started; null between sweeps. */
   #sweepStartedAt: number | null = null;
   /** Start of the first complete sweep whose list was the same as the last one's. */
@@ -157,11 +159,14 @@ export class GroupMonitor implements MonitorApi {
    * After a failed sweep the next comes sooner (1 s, 2 s, 4 s, then the interval): a broker that
    * has just restarted answers its first questions with transient errors (a coordinator loading, a
    * leader epoch it has not caught up with), and the console should be current again seconds after
-   * it is, not a whole interval later.
+   * it is, not a whole interval later. A sweep that answered but left out groups it knows counts the
+   * same way: a coordinator still loading lists no groups, and the whole list is back seconds later.
+   * (A group deleted elsewhere stays missing through its grace: a few quicker sweeps, then the interval.)
    */
   #nextSweepInMs(): number {
-    if (this.#failedInARow === 0) return this.#intervalMs;
-    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (this.#failedInARow - 1));
+    const doubtful = Math.max(this.#failedInARow, this.#incompleteInARow);
+    if (doubtful === 0) return this.#intervalMs;
+    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (doubtful - 1));
   }
 
   #publish(sweep: Sweep, complete: boolean) {
@@ -185,6 +190,7 @@ export class GroupMonitor implements MonitorApi {
       const verdict = this.#presence.afterSweep(listed, [...this.#tracks].map(([id, t]) => [id, t.lastSeen] as const), at);
       for (const id of verdict.expired) this.#tracks.delete(id);
       for (const [id, since] of verdict.missing) summaries.push(missingSummary(id, this.#tracks.get(id)!, since));
+      this.#incompleteInARow = verdict.missing.size > 0 ? this.#incompleteInARow + 1 : 0;
       this.#types.clear();
       for (const g of summaries) this.#types.set(g.groupId, g.type);
     }

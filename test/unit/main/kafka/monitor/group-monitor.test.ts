@@ -300,3 +300,34 @@ describe('GroupMonitor after a failed sweep', () => {
     expect(await sweepsAfter(1)).toBe(1);
   });
 });
+
+describe('GroupMonitor after a sweep that left out groups it knows', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sweeps again after 1 s, 2 s, 4 s while the list is short (a coordinator reloading), then at the interval once it is whole', async () => {
+    vi.useFakeTimers();
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    let listed = all;
+    const listGroups = vi.fn(async () => listed);
+    kafka.listGroups = listGroups;
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
+    monitors.push(monitor);
+    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+    await vi.advanceTimersByTimeAsync(0);
+    // Whole: the interval.
+    expect(await sweepsAfter(4_999)).toBe(0);
+    expect(await sweepsAfter(1)).toBe(1);
+    // The restarted broker answers "no groups": kept as missing, and asked again sooner.
+    listed = [];
+    expect(await sweepsAfter(5_000)).toBe(1);
+    expect((await monitor.summaries()).filter((g) => g.missingSince !== null)).toHaveLength(all.length);
+    expect(await sweepsAfter(1_000)).toBe(1);
+    expect(await sweepsAfter(2_000)).toBe(1);
+    listed = all;
+    expect(await sweepsAfter(4_000)).toBe(1);
+    expect((await monitor.summaries()).filter((g) => g.missingSince !== null)).toHaveLength(0);
+    expect(await sweepsAfter(4_999)).toBe(0);
+    expect(await sweepsAfter(1)).toBe(1);
+  });
+});
