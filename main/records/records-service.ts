@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/common/result';
 import { asCsv, asJsonLines } from '../../shared/records/export-format';
 import { cachedClassifier, maskedCount, maskRecord, type Classifier } from '../../shared/records/masking';
-import { compileFilter } from '../../shared/records/record-filter';
+import { compileFilter, namesInFilter } from '../../shared/records/record-filter';
 import type { ReadInput, RecordAt, RecordView, RecordsExport, ResultsPage, ScanProgress, TopicPartitions } from '../../shared/records/records';
 import { recordLimits } from '../../shared/records/records';
 import type { AuditLog } from '../audit/audit-log';
@@ -84,6 +84,17 @@ export class RecordsService {
     const text = input.filter?.trim() ? input.filter.trim() : null;
     const compiled = text ? compileFilter(text) : null;
     if (compiled && !compiled.ok) throw new AppFailure('INVALID_INPUT', compiled.message, { field: 'filter' });
+    const classify = cachedClassifier(this.deps.classify);
+    const reason = input.filterReason?.trim() ?? '';
+    if (input.filterReason !== undefined && reason.length < 5) {
+      throw new AppFailure('INVALID_INPUT', 'Say why the filter needs classified values unmasked (at least 5 characters): it goes into the audit log.', { field: 'filterReason' });
+    }
+    // A filter that compares a classified field would tell its value record by record (does
+    // custNm == "Kim" match?), so it reads it unmasked only with a reason, which is audited.
+    const classified = text ? namesInFilter(text).flatMap((name) => { const c = classify(name); return c === null ? [] : [`${name} (${c})`]; }) : [];
+    if (classified.length > 0 && !reason) {
+      throw new AppFailure('INVALID_INPUT', `The filter reads ${classified.join(', ')}: classified by the dictionary, so a filter sees ${classified.length === 1 ? 'it' : 'them'} masked. To filter on the real values, give a reason: it goes into the audit log.`, { field: 'filterReason', classified });
+    }
     this.#makeRoom();
     const kafka = this.kafka();
     const layout = await kafka.layout(input.topic);
@@ -91,14 +102,23 @@ export class RecordsService {
     const partitions = input.partitions ? [...new Set(input.partitions)].sort((a, b) => a - b) : all;
     const missing = partitions.filter((p) => !all.includes(p));
     if (missing.length > 0) throw new AppFailure('INVALID_INPUT', `${input.topic} has partitions 0–${all.length - 1}; there is no partition ${missing.join(', ')}.`, { field: 'partitions' });
-    const { starts, logEnds } = await startsFor(kafka, input.topic, partitions, input.seek, input.limit, input.live);
-    const scan = new Scan({
-      id: randomUUID(), topic: input.topic, layout, starts, ends: input.live ? null : logEnds, limit: input.limit,
-      filterText: text, filter: compiled?.ok ? compiled.evaluate : null,
-    }, kafka, this.decoder);
-    this.#scans.set(scan.id, scan);
-    void scan.run();
-    return scan.progress();
+    const start = async () => {
+      const { starts, logEnds } = await startsFor(kafka, input.topic, partitions, input.seek, input.limit, input.live);
+      const scan = new Scan({
+        id: randomUUID(), topic: input.topic, layout, starts, ends: input.live ? null : logEnds, limit: input.limit,
+        filterText: text, filter: compiled?.ok ? compiled.evaluate : null,
+        // Without a reason the filter sees what the page shows: classified fields masked.
+        filterSees: reason ? null : (record) => maskRecord(record, classify),
+      }, kafka, this.decoder);
+      this.#scans.set(scan.id, scan);
+      void scan.run();
+      return scan.progress();
+    };
+    if (!reason || !text) return start();
+    return audited(this.deps.audit, {
+      profile: this.deps.auditProfile(), action: 'records.read', endpoint: this.endpoint(),
+      target: { topic: input.topic, filter: text }, after: { reason, fields: classified },
+    }, start, { after: (progress) => ({ reason, fields: classified, scanId: progress.scanId }) });
   }
 
   #scan(scanId: string): Scan {

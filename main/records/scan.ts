@@ -50,6 +50,8 @@ export interface ScanSetup {
   limit: number;
   filterText: string | null;
   filter: CompiledFilter | null;
+  /** The record as the filter may see it (classified fields masked), or null for the record as read. */
+  filterSees: ((record: RecordView) => RecordView) | null;
 }
 
 export class Scan {
@@ -221,6 +223,7 @@ export class Scan {
     const raws = answer.records;
     await this.decoder.prepare(raws);
     const filter = this.setup.filter;
+    const filterSees = this.setup.filterSees;
     for (let i = 0; i < raws.length; i++) {
       if (this.#stopped) return false;
       const raw = raws[i]!;
@@ -233,7 +236,7 @@ export class Scan {
       let matched = true;
       if (filter) {
         try {
-          matched = filter(filterInputOf(record, this.#filterInput));
+          matched = filter(filterInputOf(filterSees ? filterSees(record) : record, this.#filterInput));
         } catch (error) {
           matched = false;
           this.#filterErrors++;

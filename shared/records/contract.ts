@@ -12,8 +12,11 @@ const scanId = z.object({ scanId: z.string().min(1).max(100) }).strict();
 
 export const recordsContract = {
   'records.partitions': method({ input: z.object({ topic: z.string().min(1).max(249) }).strict(), output: topicPartitionsSchema }),
-  /** Starts a scan; a filter that is not valid CEL is refused here, before anything is read. */
-  'records.read': method({ input: readInputSchema, output: scanProgressSchema }),
+  /**
+   * Starts a scan; a filter that is not valid CEL is refused here, before anything is read. The
+   * filter sees classified fields masked; with a reason it sees them unmasked (audited).
+   */
+  'records.read': method({ input: readInputSchema, output: scanProgressSchema, invalidates: ['audit.list'] }),
   'records.scan': method({ input: scanId, output: scanProgressSchema, live: 250 }),
   'records.results': method({
     input: z.object({ scanId: z.string().min(1).max(100), from: z.number().int().min(0), count: z.number().int().min(1).max(recordLimits.pageSize) }).strict(),

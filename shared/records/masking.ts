@@ -23,18 +23,24 @@ function maskInto(value: unknown, classify: Classifier, path: string, found: Mas
     return changed ? out : value;
   }
   let out: Record<string, unknown> | null = null;
-  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
-    const fieldPath = path ? `${path}.${name}` : name;
+  // for…in over own keys, not Object.entries: a scan masks every record its filter sees, and the
+  // entries' arrays were most of the cost. Paths are built only where something is masked below.
+  const object = value as Record<string, unknown>;
+  for (const name in object) {
+    if (!Object.prototype.hasOwnProperty.call(object, name)) continue;
+    const field = object[name];
     const classification = classify(name);
     let next: unknown;
     if (classification !== null && field !== null) {
-      found.push({ path: fieldPath, classification });
+      found.push({ path: path ? `${path}.${name}` : name, classification });
       next = maskedText(classification);
+    } else if (field === null || typeof field !== 'object') {
+      next = field;
     } else {
-      next = maskInto(field, classify, fieldPath, found, depth + 1);
+      next = maskInto(field, classify, path ? `${path}.${name}` : name, found, depth + 1);
     }
     if (next !== field) {
-      out ??= { ...(value as Record<string, unknown>) };
+      out ??= { ...object };
       out[name] = next;
     }
   }

@@ -84,3 +84,34 @@ export function filterInputOf(record: RecordView, into?: FilterInput): FilterInp
 }
 
 const partValue = (part: RecordView['key']) => (part.error === null ? part.value : part.hex);
+
+/**
+ * The names a filter mentions: its identifiers (`record.value.custNm`) and the identifier-shaped
+ * text of its string literals (`record.value["custNm"]`). Used to ask for a reason before a filter
+ * reads classified fields unmasked; what the filter reads without one is masked anyway, so a name
+ * built at run time finds only masked values.
+ */
+export function namesInFilter(expression: string): string[] {
+  const names = new Set<string>();
+  const identifier = /[A-Za-z_][A-Za-z0-9_]*/g;
+  let i = 0;
+  while (i < expression.length) {
+    const c = expression[i]!;
+    if (c === '"' || c === "'") {
+      const triple = expression.startsWith(c.repeat(3), i);
+      const quote = triple ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < expression.length && !expression.startsWith(quote, j)) j += expression[j] === '\\' ? 2 : 1;
+      for (const m of expression.slice(i + quote.length, j).matchAll(/[A-Za-z_][A-Za-z0-9_]*/g)) names.add(m[0]);
+      i = j + quote.length;
+    } else if (/[A-Za-z_]/.test(c)) {
+      identifier.lastIndex = i;
+      const m = identifier.exec(expression)!;
+      names.add(m[0]);
+      i += m[0].length;
+    } else {
+      i++;
+    }
+  }
+  return [...names];
+}

@@ -49,6 +49,11 @@ export const readInputSchema = z.object({
   live: z.boolean().default(false),
   /** A CEL expression over `record` (key, value, headers, partition, offset, timestampMs, size). */
   filter: z.string().max(recordLimits.maxFilterLength).optional(),
+  /**
+   * Why the filter must see classified fields unmasked (at least 5 characters; audited). Without
+   * one the filter sees them masked, and a filter that names one is refused, saying which.
+   */
+  filterReason: z.string().max(500).optional(),
 }).strict();
 export type ReadInput = z.infer<typeof readInputSchema>;
 

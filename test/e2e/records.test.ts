@@ -105,6 +105,19 @@ describe('records browser', () => {
     expect(auditActions(server.dataDir).filter((a) => a.action === 'records.reveal').at(-1)).toMatchObject({ result: 'applied', after: { reason: 'Incident 7: the customer called' } });
   });
 
+  it('asks for a reason before a filter reads a classified field, then filters on its real value, audited', async () => {
+    await page.getByLabel('Filter').fill('record.value.custNm == "Customer 7"');
+    await page.getByTestId('start-read').click();
+    await expect.poll(() => page.getByTestId('read-error').textContent()).toMatch(/custNm \(personal\)/);
+    await page.getByLabel('Reason to filter unmasked').fill('Incident 7: which payment is the caller’s');
+    await page.getByTestId('start-read').click();
+    await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
+    expect(await page.getByTestId('read-error').count()).toBe(0);
+    expect(await page.getByTestId('record-value').first().textContent()).toContain('[masked: personal]');
+    expect(auditActions(server.dataDir).filter((a) => a.action === 'records.read').at(-1)).toMatchObject({ result: 'applied', after: { reason: 'Incident 7: which payment is the caller’s', fields: ['custNm (personal)'] } });
+    await page.getByLabel('Reason to filter unmasked').fill('');
+  });
+
   it('produces a schema-encoded record and sees it arrive in a live tail', async () => {
     await page.getByLabel('Filter').fill('');
     await page.getByLabel('Start', { exact: true }).selectOption('end');

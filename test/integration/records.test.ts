@@ -179,6 +179,28 @@ describe('records: masking', () => {
   });
 });
 
+describe('records: filtering on classified fields', () => {
+  it('a filter sees classified fields masked; reading them unmasked needs a reason, which is audited', async () => {
+    // Named: refused, saying which field and why, before anything is read.
+    const named = await harness.rpc('records.read', { topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value.custNm == "Customer 7"' });
+    expect(named.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/custNm \(personal\).*reason/), details: { field: 'filterReason' } });
+    // Built at run time, so no name to refuse: the filter sees the masked value and learns nothing.
+    const built = await readAll({ topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value["cust" + "Nm"] == "Customer 7"' });
+    expect(built.progress).toMatchObject({ scanned: 30, matched: 0 });
+    const sawMask = await readAll({ topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value["cust" + "Nm"] == "[masked: personal]"' });
+    expect(sawMask.progress.matched).toBe(30);
+    // With a reason: the real values, and an audit record naming the field and the filter, never a value read.
+    const short = await harness.rpc('records.read', { topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value.custNm == "Customer 7"', filterReason: 'hm' });
+    expect(short.body.error).toMatchObject({ code: 'INVALID_INPUT', details: { field: 'filterReason' } });
+    const reason = 'Ticket 12: find the disputed payment';
+    const unmasked = await readAll({ topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value.custNm == "Customer 7"', filterReason: reason });
+    expect(unmasked.progress.matched).toBe(1);
+    expect((unmasked.records[0]!.value.value as { payId: string; custNm: string })).toMatchObject({ payId: 'pay-7', custNm: '[masked: personal]' });
+    const record = auditActions(harness.dataDir).filter((a) => a.action === 'records.read').at(-1)!;
+    expect(record).toMatchObject({ result: 'applied', target: { topic: avroTopic, filter: 'record.value.custNm == "Customer 7"' }, after: { reason, fields: ['custNm (personal)'] } });
+  });
+});
+
 describe('records: seek, filter, tail', () => {
   it('filters with CEL in main, and refuses a broken filter before reading', async () => {
     const { progress, records } = await readAll({ topic: avroTopic, seek: { kind: 'beginning' }, filter: 'record.value.payAmt >= 25000 && record.headers.source == "it"' });

@@ -22,3 +22,10 @@ export class CallError extends Error {
     this.name = 'CallError';
   }
 }
+
+/** The input field a refusal names (main's INVALID_INPUT answers say `{ field }`), or null. */
+export function refusedField(error: unknown): string | null {
+  if (!(error instanceof CallError)) return null;
+  const details = error.error.details;
+  return details !== null && typeof details === 'object' && typeof (details as { field?: unknown }).field === 'string' ? (details as { field: string }).field : null;
+}

@@ -14,6 +14,8 @@ export interface ReadFormValues {
   limit: string;
   live: boolean;
   filter: string;
+  /** Why the filter needs classified fields unmasked; asked for only when main refused without one. */
+  filterReason: string;
 }
 
 /** The read's input, or what is wrong with the form. */
@@ -43,16 +45,19 @@ export function readInputOf(topic: string, v: ReadFormValues): { input: ReadInpu
       topic, seek, limit, live: v.live,
       ...(v.partition === 'all' ? {} : { partitions: [Number(v.partition)] }),
       ...(v.filter.trim() ? { filter: v.filter.trim() } : {}),
+      ...(v.filter.trim() && v.filterReason.trim() ? { filterReason: v.filterReason.trim() } : {}),
     },
   };
 }
 
-export const ReadForm = memo(function ReadForm({ topic, partitions, initial, running, error, onRead, onStop }: {
+export const ReadForm = memo(function ReadForm({ topic, partitions, initial, running, error, needsReason, onRead, onStop }: {
   topic: string;
   partitions: TopicPartitions | undefined;
   initial: ReadFormValues;
   running: boolean;
   error: string | null;
+  /** Main refused the filter: it names classified fields, and reading them unmasked needs a reason. */
+  needsReason: boolean;
   onRead: (input: ReadInput) => void;
   onStop: () => void;
 }) {
@@ -92,9 +97,17 @@ export const ReadForm = memo(function ReadForm({ topic, partitions, initial, run
             : <button type="submit" className="primary" data-testid="start-read" disabled={'problem' in parsed}>Read</button>}
         </div>
       </div>
+      {(needsReason || v.filterReason !== '') && (
+        <div className="row">
+          <label className="grow">Reason to filter on unmasked values (goes into the audit log)
+            <input value={v.filterReason} onChange={(e) => set({ filterReason: e.target.value })} aria-label="Reason to filter unmasked"
+              placeholder="Ticket 12: find the disputed payment" />
+          </label>
+        </div>
+      )}
       {'problem' in parsed && <p className="muted small">{parsed.problem}</p>}
       {error && <pre className="error-text small filter-error" role="alert" data-testid="read-error">{error}</pre>}
-      <p className="muted small">The filter runs in main over each decoded record: <code>record</code> has topic, partition, offset, timestampMs, key, value, headers and size.</p>
+      <p className="muted small">The filter runs in main over each decoded record: <code>record</code> has topic, partition, offset, timestampMs, key, value, headers and size. Fields the dictionary classifies are masked for the filter too, unless you give a reason.</p>
     </form>
   );
 });

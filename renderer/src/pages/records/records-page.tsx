@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReadInput, RecordView } from '../../../../shared/records/records';
 import { useCancelRead, useExportRecords, useRecordAt, useScan, useStartRead, useTopicPartitions } from '../../api/records';
+import { refusedField } from '../../api/query-keys';
 import { ErrorView } from '../../components/state-views';
 import { navigate } from '../../router';
 import { ProduceDialog } from './produce-dialog';
@@ -55,8 +56,8 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
   const opened = offset !== undefined && partition !== undefined;
   const at = useRecordAt(topic, partition ?? 0, offset ?? 0, opened);
   const [initial] = useState<ReadFormValues>(() => (opened
-    ? { partition: String(partition), seekKind: 'offset', seekValue: String(offset), limit: '100', live: false, filter: '' }
-    : { partition: partition === undefined ? 'all' : String(partition), seekKind: 'end', seekValue: '', limit: '100', live: false, filter: '' }));
+    ? { partition: String(partition), seekKind: 'offset', seekValue: String(offset), limit: '100', live: false, filter: '', filterReason: '' }
+    : { partition: partition === undefined ? 'all' : String(partition), seekKind: 'end', seekValue: '', limit: '100', live: false, filter: '', filterReason: '' }));
   const [dismissedAt, setDismissedAt] = useState(false);
 
   const running = scan.data?.state === 'running';
@@ -92,7 +93,8 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
         </div>
       </header>
       {partitions.error && <ErrorView error={partitions.error} />}
-      <ReadForm topic={topic} partitions={partitions.data} initial={initial} running={running} error={start.error?.message ?? null} onRead={read} onStop={stop} />
+      <ReadForm topic={topic} partitions={partitions.data} initial={initial} running={running} error={start.error?.message ?? null}
+        needsReason={refusedField(start.error) === 'filterReason'} onRead={read} onStop={stop} />
       {opened && at.data && !at.data.record && <p className="muted">There is no record at {topic}-{partition}@{offset}: the partition holds {at.data.logStartOffset}–{at.data.logEndOffset - 1}.</p>}
       {at.error && <ErrorView error={at.error} />}
       {progress && <ScanStatus progress={progress} />}

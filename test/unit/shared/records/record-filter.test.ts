@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileFilter, filterInputOf } from '../../../../shared/records/record-filter';
+import { compileFilter, filterInputOf, namesInFilter } from '../../../../shared/records/record-filter';
 import type { RecordView } from '../../../../shared/records/records';
 
 const part = (value: unknown, format: RecordView['value']['format'] = 'avro') => ({ format, value, hex: null, size: 10, schema: null, error: null, note: null, masked: [] });
@@ -41,5 +41,15 @@ describe('records filter (CEL)', () => {
 
   it('has no way to run JavaScript', () => {
     expect(compileFilter('constructor.constructor("return process")()')).toMatchObject({ ok: false });
+  });
+});
+
+describe('namesInFilter', () => {
+  it('finds the names a filter mentions, as identifiers or as identifier-shaped text in its strings', () => {
+    expect(namesInFilter('record.value.custNm == "Kim" && record.partition == 0').sort()).toEqual(['Kim', 'custNm', 'partition', 'record', 'value']);
+    expect(namesInFilter("record.value['custTelNo'].startsWith('010')")).toEqual(expect.arrayContaining(['custTelNo', 'startsWith']));
+    expect(namesInFilter('record.value["a\\"custNm"] == """x y"""')).toEqual(expect.arrayContaining(['a', 'custNm', 'x', 'y']));
+    expect(namesInFilter('size > 10')).toEqual(['size']);
+    expect(namesInFilter('"unterminated custNm')).toEqual(['unterminated', 'custNm']);
   });
 });
