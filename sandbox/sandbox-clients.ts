@@ -81,8 +81,10 @@ export function runClients(spec: string, options: ClientOptions = {}): Promise<R
     env: {
       ...process.env, SLUICE_KAFKA_BROKERS: options.brokers ?? bootstrap, SLUICE_REGISTRY_URL: options.registryUrl ?? registryUrl,
       ...(options.pausedGroupsFile ? { SLUICE_PAUSED_GROUPS_FILE: options.pausedGroupsFile } : {}),
+      // Standard input stays open to this process: the clients exit when it closes (this process died).
+      SLUICE_EXIT_WITH_PARENT: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   let stderr = '';
   let stdout = '';

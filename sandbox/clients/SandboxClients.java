@@ -67,6 +67,7 @@ public class SandboxClients {
 
   public static void main(String[] args) throws Exception {
     Path specFile = Path.of(args[0]).toAbsolutePath();
+    exitWithParent();
     List<Map<String, String>> directives = parse(Files.readAllLines(specFile));
     createTopics(directives);
     List<CountDownLatch> joined = new ArrayList<>();
@@ -89,6 +90,21 @@ public class SandboxClients {
       for (Thread t : threads) { try { t.join(5000); } catch (InterruptedException ignored) { } }
     }));
     Thread.currentThread().join();
+  }
+
+  /**
+   * Clients started for a test or a bench hold their standard input open to the parent: when the
+   * parent dies without stopping them (killed, crashed), the pipe closes and these clients exit too,
+   * instead of producing and consuming on the shared broker for ever.
+   */
+  static void exitWithParent() {
+    if (!"1".equals(System.getenv("SLUICE_EXIT_WITH_PARENT"))) return;
+    Thread watch = new Thread(() -> {
+      try { while (System.in.read() >= 0) { } } catch (java.io.IOException ignored) { }
+      System.exit(0);
+    }, "exit-with-parent");
+    watch.setDaemon(true);
+    watch.start();
   }
 
   static List<Map<String, String>> parse(List<String> lines) {
