@@ -61,6 +61,10 @@ interface SyncState {
 }
 
 const BATCH = 500;
+/** Teammates' machines are told of new entries on this channel (the payload: the writing machine). */
+const CHANNEL = 'sluice_triage';
+/** While the LISTEN connection is up, a poll only catches what a lost notification missed. */
+const LISTENING_POLL_MS = 30_000;
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export interface TeamStoreOptions {
@@ -68,7 +72,10 @@ export interface TeamStoreOptions {
   triage: TriageService;
   audit: AuditLog;
   dataDir: string;
-  /** Between syncs while nothing happens; a local write syncs within a moment. */
+  /**
+   * Between syncs while nothing happens and no LISTEN connection is up; a local write syncs within a
+   * moment, and a teammate's within a moment of its NOTIFY while one is.
+   */
   intervalMs?: number;
 }
 
@@ -79,6 +86,10 @@ export class PostgresTeamStore implements TeamMirror {
   readonly #url: string;
   readonly #intervalMs: number;
   #pool: pg.Pool | null = null;
+  /** The connection that LISTENs for teammates' writes; null while the database is away. */
+  #listener: pg.Client | null = null;
+  /** Something this round sent that teammates' open sessions show. */
+  #sentEntries = false;
   #schemaReady = false;
   #state: SyncState;
   #status: TeamStatus = { configured: true, reachable: false, lastSyncAt: null, pending: 0, problem: null };
@@ -107,7 +118,7 @@ export class PostgresTeamStore implements TeamMirror {
   start(): void {
     if (this.#timer || this.#closed) return;
     const loop = () => {
-      this.#timer = setTimeout(() => { void this.sync().finally(() => { if (!this.#closed) loop(); }); }, this.#intervalMs);
+      this.#timer = setTimeout(() => { void this.sync().finally(() => { if (!this.#closed) loop(); }); }, this.#listener ? LISTENING_POLL_MS : this.#intervalMs);
       this.#timer.unref();
     };
     void this.sync();
@@ -140,8 +151,12 @@ export class PostgresTeamStore implements TeamMirror {
     try {
       const pool = this.#poolNow();
       if (!this.#schemaReady) await this.#createSchema(pool);
+      this.#sentEntries = false;
       await this.#sendSessions(pool);
       await this.#sendAudit(pool);
+      if (this.#sentEntries) await pool.query('SELECT pg_notify($1, $2)', [CHANNEL, this.#triage.machine]);
+      // Without LISTEN the team store still works, by polling.
+      await this.#listen().catch((error: unknown) => log.warn(`Could not LISTEN for teammates' entries; polling instead (${messageOf(error)})`));
       await this.#pullOpenSessions(pool);
       await this.#refreshRemote(pool);
       this.#status = { configured: true, reachable: true, lastSyncAt: new Date().toISOString(), pending: this.#pending(), problem: null };
@@ -154,6 +169,35 @@ export class PostgresTeamStore implements TeamMirror {
     }
   }
 
+  /**
+   * Keeps one connection LISTENing, so a teammate's entry arrives within a moment of its NOTIFY
+   * rather than at the next poll. It is opened again by the first sync after it is lost.
+   */
+  async #listen(): Promise<void> {
+    if (this.#listener || this.#closed) return;
+    const client = new pg.Client({ connectionString: this.#url, connectionTimeoutMillis: 3_000, application_name: 'sluice-listen' });
+    const lost = () => {
+      if (this.#listener !== client) return;
+      this.#listener = null;
+      void client.end().catch(() => undefined);
+    };
+    client.on('error', (error) => { log.warn(`The team database's LISTEN connection failed: ${messageOf(error)}`); lost(); });
+    client.on('end', lost);
+    client.on('notification', (message) => { if (message.payload !== this.#triage.machine) this.#syncSoon(); });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      throw error;
+    }
+    if (this.#closed) { await client.end().catch(() => undefined); return; }
+    this.#listener = client;
+  }
+
+  /** Whether teammates' writes arrive as they happen (a LISTEN connection is up), or by polling. */
+  get listening(): boolean { return this.#listener !== null; }
+
   #poolNow(): pg.Pool {
     if (this.#pool) return this.#pool;
     const pool = new pg.Pool({ connectionString: this.#url, max: 2, connectionTimeoutMillis: 3_000, idleTimeoutMillis: 10_000, statement_timeout: 15_000, query_timeout: 20_000, application_name: 'sluice' });
@@ -165,9 +209,11 @@ export class PostgresTeamStore implements TeamMirror {
 
   async #dropPool() {
     const pool = this.#pool;
+    const listener = this.#listener;
     this.#pool = null;
+    this.#listener = null;
     this.#schemaReady = false;
-    await pool?.end().catch(() => undefined);
+    await Promise.all([pool?.end().catch(() => undefined), listener?.end().catch(() => undefined)]);
   }
 
   async #createSchema(pool: pg.Pool) {
@@ -201,12 +247,14 @@ export class PostgresTeamStore implements TeamMirror {
           [batch.map((e) => e.id), batch.map((e) => e.sessionId), batch.map((e) => e.machine), batch.map((e) => e.at), batch.map((e) => JSON.stringify(e))],
         );
         cursor.sent = i + batch.length;
+        this.#sentEntries = true;
       }
       await pool.query(
         `INSERT INTO sluice_triage_sessions (id, summary, started_at, ended_at, updated_at) VALUES ($1, $2, $3, $4, now())
          ON CONFLICT (id) DO UPDATE SET summary = EXCLUDED.summary, ended_at = EXCLUDED.ended_at, updated_at = now()`,
         [summary.id, JSON.stringify(summary), summary.startedAt, summary.endedAt],
       );
+      this.#sentEntries = true;
       cursor.sent = own.length;
       cursor.sentSize = size;
     }

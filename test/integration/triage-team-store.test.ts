@@ -12,6 +12,7 @@ import { PostgresTeamStore } from '../../main/triage/team-mirror';
 import { buildTimeline } from '../../shared/triage/timeline';
 import { startPrivatePostgres, whyNoPrivatePostgres, type PrivatePostgres } from '../support/private-postgres';
 import { triageFixture, type TriageFixture } from '../support/triage';
+import { eventually } from '../support/bridge-harness';
 
 if (whyNoPrivatePostgres) console.warn(`team store tests skipped: ${whyNoPrivatePostgres}`);
 
@@ -120,4 +121,37 @@ describe.skipIf(!!whyNoPrivatePostgres)('the team store (PostgreSQL)', () => {
     expect(b.fx.triage.active()).toBeNull();
     expect(b.fx.triage.store.list()[0]).toMatchObject({ id, summary: 'done together' });
   }, 180_000);
+
+  it('brings a teammate’s entry in as it is written (LISTEN/NOTIFY), not at the next poll, also after the database restarts', async () => {
+    // Polls a minute apart: only a notification can bring an entry in within the waits below.
+    const a = machine('desk-a', db.url);
+    const b = machine('desk-b', db.url);
+    const teams = [a, b].map((m) => new PostgresTeamStore({ url: db.url, triage: m.fx.triage, audit: m.fx.audit, dataDir: m.dir, intervalMs: 60_000 }));
+    for (const [i, m] of [a, b].entries()) { await m.team.close(); m.team = teams[i]!; }
+    const [ta, tb] = teams as [PostgresTeamStore, PostgresTeamStore];
+    const { id } = a.fx.triage.start({ title: 'Live incident', severity: 'SEV2', who: 'ana' });
+    await ta.sync();
+    await tb.sync();
+    b.fx.triage.join(await tb.pull(id), 'bo');
+    ta.start();
+    tb.start();
+    await eventually('both to LISTEN', async () => ta.listening && tb.listening, 10_000, 100);
+
+    const arrival = async (note: string) => {
+      const written = Date.now();
+      a.fx.triage.note(note, null);
+      await eventually(`"${note}" on the other machine`, async () => titles(b).includes(note), 10_000, 50);
+      return Date.now() - written;
+    };
+    const first = await arrival('ana: the writer is back');
+    db.stop();
+    await eventually('the listener to notice', async () => !tb.listening, 20_000, 100);
+    db.start();
+    // The first local write after the database is back syncs, and LISTENs again.
+    b.fx.triage.note('bo: database back', null);
+    await eventually('B to LISTEN again', async () => tb.listening, 20_000, 100);
+    await eventually('A to LISTEN again', async () => { await ta.sync(); return ta.listening; }, 20_000, 200);
+    const second = await arrival('ana: and again after the restart');
+    console.log(`[team] a teammate's note arrived ${first} ms after it was written; ${second} ms after the database restarted (polls 60 s apart)`);
+  }, 120_000);
 });
