@@ -6,6 +6,7 @@
 import { AppFailure } from '../../shared/common/result';
 import type { ProducePart, ProduceInput, ProduceResult, SchemaRef } from '../../shared/records/records';
 import { messageIndexBytes, wireHeader } from '../../shared/records/wire-format';
+import { protoMessages } from './record-decoder';
 import type { ProfileView } from '../../shared/profiles/profiles';
 import type { AuditLog } from '../audit/audit-log';
 import { audited, type AuditProfile } from '../audit/audited-action';
@@ -40,6 +41,40 @@ function parseJson(text: string, what: string): unknown {
 
 const pathsOf = (error: unknown) => ((error as { paths?: unknown[] }).paths ?? []).slice(0, 5).map((p) => (Array.isArray(p) ? p.join('.') : typeof p === 'object' && p ? JSON.stringify(p) : String(p))).filter(Boolean);
 
+const LONG_TYPES = new Set(['int64', 'uint64', 'sint64', 'fixed64', 'sfixed64']);
+interface ProtoField { name: string; type: string; repeated?: boolean; map?: boolean; resolvedType?: unknown }
+
+/**
+ * The value as protobufjs's verify() should see it: a 64-bit field written as a decimal string and an
+ * enum written by its name (as Sluice shows them, so a decoded record can be produced again) count as
+ * the numbers they stand for. verify() accepts only numbers (and Long objects) there; fromObject()
+ * reads the strings and names exactly. An unknown enum name stays a string, and verify() refuses it.
+ */
+function asVerifySees(type: unknown, value: Record<string, unknown>, depth: number): Record<string, unknown> {
+  const fields = (type as { fieldsArray?: ProtoField[] }).fieldsArray;
+  if (!fields || depth > 32) return value;
+  let out: Record<string, unknown> | null = null;
+  const fix = (field: ProtoField, item: unknown): unknown => {
+    if (typeof item === 'string' && LONG_TYPES.has(field.type) && /^-?\d{1,20}$/.test(item)) return 0;
+    const enumValues = (field.resolvedType as { values?: Record<string, number> } | undefined)?.values;
+    if (typeof item === 'string' && enumValues && Object.hasOwn(enumValues, item)) return enumValues[item];
+    if (item !== null && typeof item === 'object' && !Array.isArray(item) && field.resolvedType && 'fieldsArray' in (field.resolvedType as object)) {
+      return asVerifySees(field.resolvedType, item as Record<string, unknown>, depth + 1);
+    }
+    return item;
+  };
+  for (const field of fields) {
+    const item = value[field.name];
+    if (item === undefined || item === null) continue;
+    let next: unknown;
+    if (field.map && typeof item === 'object') next = Object.fromEntries(Object.entries(item as Record<string, unknown>).map(([k, v]) => [k, fix(field, v)]));
+    else if (field.repeated && Array.isArray(item)) next = item.map((v) => fix(field, v));
+    else next = fix(field, item);
+    if (next !== item) (out ??= { ...value })[field.name] = next;
+  }
+  return out ?? value;
+}
+
 async function encodePart(deps: ProduceDependencies, topic: string, part: ProducePart, isKey: boolean): Promise<Encoded> {
   const what = isKey ? 'key' : 'value';
   switch (part.format) {
@@ -64,17 +99,27 @@ async function encodePart(deps: ProduceDependencies, topic: string, part: Produc
   };
   if (type === 'PROTOBUF') {
     // The library writes Protobuf without message indexes, which Confluent's and Apicurio's
-    // deserializers require (docs/adr/0012-records-browser.md): framed here, for the schema's first message.
+    // deserializers require (docs/adr/0012-records-browser.md): framed here, for the message asked
+    // for (by full or last name) or the schema's first.
     await deps.schemas.load([found.id]);
     const loaded = deps.schemas.get(found.id);
     if (!loaded.schema || loaded.schema.kind !== 'PROTOBUF') throw new AppFailure('INVALID_INPUT', loaded.error ?? `Schema ${found.id} is not Protobuf.`);
-    const message = loaded.schema.proto;
+    const messages = protoMessages(loaded.schema.proto);
+    const wanted = part.messageType?.trim().replace(/^\./, '');
+    const chosen = wanted ? messages.filter((m) => m.name === wanted || m.name.endsWith(`.${wanted}`)) : messages.slice(0, 1);
+    if (chosen.length !== 1) {
+      const names = messages.map((m) => m.name).slice(0, 20).join(', ');
+      throw new AppFailure('INVALID_INPUT', chosen.length === 0
+        ? `${subject} v${found.version} has no message ${wanted}; its messages: ${names}.`
+        : `More than one message of ${subject} v${found.version} is called ${wanted} (${chosen.map((m) => m.name).join(', ')}); give the full name.`, { field: what });
+    }
+    const { type: message, indexes } = chosen[0]!;
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new AppFailure('INVALID_INPUT', `The ${what} must be a JSON object for the Protobuf message ${message.fullName.replace(/^\./, '')}.`);
-    const problem = message.verify(payload as Record<string, unknown>);
+    const problem = message.verify(asVerifySees(message, payload as Record<string, unknown>, 0));
     if (problem) throw mismatch(new Error(problem));
     const body = message.encode(message.fromObject(payload as Record<string, unknown>)).finish();
     return {
-      bytes: Buffer.concat([wireHeader(found.id), messageIndexBytes([0]), body]), format: 'schema',
+      bytes: Buffer.concat([wireHeader(found.id), messageIndexBytes(indexes), body]), format: 'schema',
       schema: { ...ref, messageType: message.fullName.replace(/^\./, '') }, schemaProperty: `${what}.schema.id=${found.id}`,
     };
   }

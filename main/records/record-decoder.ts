@@ -49,6 +49,20 @@ export function protoTypeAt(first: ProtoType, indexes: number[]): ProtoType | nu
   return found;
 }
 
+/** Every message of the schema with its index path (the inverse of protoTypeAt), top-level ones first. */
+export function protoMessages(first: ProtoType): Array<{ name: string; indexes: number[]; type: ProtoType }> {
+  const out: Array<{ name: string; indexes: number[]; type: ProtoType }> = [];
+  const walk = (types: ProtoType[], prefix: number[], depth: number) => {
+    if (depth > 32) return;
+    types.forEach((type, i) => {
+      out.push({ name: type.fullName.replace(/^\./, ''), indexes: [...prefix, i], type });
+      walk((type.nestedArray ?? []).filter(isProtoType), [...prefix, i], depth + 1);
+    });
+  };
+  walk((first.parent?.nestedArray ?? [first]).filter(isProtoType), [], 0);
+  return out;
+}
+
 /** Short ASCII keys and values are the common case: read without the UTF-8 decoder. */
 function textOf(bytes: Buffer): string | null {
   if (bytes.length <= 256) {

@@ -210,6 +210,8 @@ export const producePartSchema = z.discriminatedUnion('format', [
     /** Absent: TopicNameStrategy, `<topic>-key` or `<topic>-value`. */
     subject: z.string().min(1).max(1_000).optional(),
     version: z.union([z.number().int().min(1), z.literal('latest')]).default('latest'),
+    /** Protobuf only: the message to write (`pkg.Outer.Inner`, or its last name); absent, the schema's first. */
+    messageType: z.string().min(1).max(500).optional(),
   }).strict(),
 ]);
 export type ProducePart = z.infer<typeof producePartSchema>;

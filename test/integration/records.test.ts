@@ -273,6 +273,28 @@ describe('records: produce', () => {
   });
 });
 
+describe('records: produce Protobuf', () => {
+  it('writes the message asked for, nested or not, with its message indexes, and names the messages when it has no such one', async () => {
+    // The subject was registered by the Protobuf decode test above: Header, Order, Order.Line.
+    const produce = (messageType: string | undefined, value: object) => harness.rpc<ProduceResult>('records.produce', {
+      topic: protoTopic, partition: 0, key: { format: 'null' }, dryRun: false,
+      value: { format: 'schema', text: JSON.stringify(value), ...(messageType ? { messageType } : {}) },
+    });
+    const line = await produce('Line', { sku: 'p-9', qty: 2 });
+    expect(line.body.value?.readBack?.value).toMatchObject({ format: 'protobuf', error: null, value: { sku: 'p-9', qty: 2 }, schema: { messageType: `it${id}.Order.Line` } });
+    const order = await produce(`it${id}.Order`, { orderId: 'o-9', amount: '5', items: ['z'], status: 'PAID' });
+    expect(order.body.value?.readBack?.value).toMatchObject({ value: { orderId: 'o-9', items: ['z'], status: 'PAID' }, schema: { messageType: `it${id}.Order` } });
+    const first = await produce(undefined, { source: 'default is the first message' });
+    expect(first.body.value?.readBack?.value).toMatchObject({ value: { source: 'default is the first message' }, schema: { messageType: `it${id}.Header` } });
+    // As the browser shows a record (64-bit integers as decimal strings, enums by name) it can be written
+    // again; what is not a number or not a name of the enum is still refused.
+    expect((await produce('Order', { orderId: 'o-10', amount: 'lots' })).body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/amount/) });
+    expect((await produce('Order', { orderId: 'o-11', status: 'LOST' })).body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/status/) });
+    const none = await produce('Nope', { a: 1 });
+    expect(none.body.error).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining(`its messages: it${id}.Header, it${id}.Order, it${id}.Order.Line`) });
+  });
+});
+
 describe('records: the poison pill', () => {
   it('shows the record a stopped group is stuck on, and skips it with a reset to offset + 1', async () => {
     // The group reads 4 records of partition 0's topic, commits and leaves: it is stuck at offset 4.

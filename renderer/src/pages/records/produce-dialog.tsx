@@ -10,11 +10,17 @@ import { formatBytes, fullText, schemaLabel } from './record-text';
 
 type PartFormat = ProducePart['format'];
 
-function partOf(format: PartFormat, text: string, subject: string, version: string): ProducePart {
+/** One part's fields as typed; `message` is the Protobuf message to write (empty: the schema's first). */
+interface PartState { format: PartFormat; text: string; subject: string; version: string; message: string }
+
+function partOf({ format, text, subject, version, message }: PartState): ProducePart {
   switch (format) {
     case 'null': return { format };
     case 'text': case 'json': return { format, text };
-    case 'schema': return { format, text, ...(subject.trim() ? { subject: subject.trim() } : {}), version: /^\d+$/.test(version) ? Number(version) : 'latest' };
+    case 'schema': return {
+      format, text, ...(subject.trim() ? { subject: subject.trim() } : {}), version: /^\d+$/.test(version) ? Number(version) : 'latest',
+      ...(message.trim() ? { messageType: message.trim() } : {}),
+    };
   }
 }
 
@@ -25,44 +31,37 @@ function headersOf(text: string): ProduceInput['headers'] {
   });
 }
 
-function PartFields({ label, format, setFormat, text, setText, subject, setSubject, version, setVersion, topic }: {
-  label: 'Key' | 'Value'; format: PartFormat; setFormat: (f: PartFormat) => void; text: string; setText: (t: string) => void;
-  subject: string; setSubject: (s: string) => void; version: string; setVersion: (v: string) => void; topic: string;
-}) {
+function PartFields({ label, part, change, topic }: { label: 'Key' | 'Value'; part: PartState; change: (patch: Partial<PartState>) => void; topic: string }) {
   return (
     <fieldset className="produce-part">
       <legend>{label}</legend>
-      <select value={format} onChange={(e) => setFormat(e.target.value as PartFormat)} aria-label={`${label} format`}>
+      <select value={part.format} onChange={(e) => change({ format: e.target.value as PartFormat })} aria-label={`${label} format`}>
         <option value="null">null</option><option value="text">Text</option><option value="json">JSON</option><option value="schema">JSON with a schema (wire format)</option>
       </select>
-      {format === 'schema' && (
+      {part.format === 'schema' && (
         <>
-          <input value={subject} onChange={(e) => setSubject(e.target.value)} placeholder={`${topic}-${label.toLowerCase()}`} aria-label={`${label} subject`} />
-          <input className="narrow" value={version} onChange={(e) => setVersion(e.target.value)} placeholder="latest" aria-label={`${label} version`} />
+          <input value={part.subject} onChange={(e) => change({ subject: e.target.value })} placeholder={`${topic}-${label.toLowerCase()}`} aria-label={`${label} subject`} />
+          <input className="narrow" value={part.version} onChange={(e) => change({ version: e.target.value })} placeholder="latest" aria-label={`${label} version`} />
+          <input value={part.message} onChange={(e) => change({ message: e.target.value })} placeholder="Protobuf message: the first" aria-label={`${label} Protobuf message`}
+            title="For a Protobuf schema: the message to write (full name, or its last part); empty writes the schema's first message" />
         </>
       )}
-      {format !== 'null' && <textarea className="mono" rows={label === 'Key' ? 1 : 6} value={text} onChange={(e) => setText(e.target.value)} aria-label={label} spellCheck={false} />}
+      {part.format !== 'null' && <textarea className="mono" rows={label === 'Key' ? 1 : 6} value={part.text} onChange={(e) => change({ text: e.target.value })} aria-label={label} spellCheck={false} />}
     </fieldset>
   );
 }
 
 export function ProduceDialog({ topic, onClose }: { topic: string; onClose: () => void }) {
   const [partition, setPartition] = useState('');
-  const [keyFormat, setKeyFormat] = useState<PartFormat>('text');
-  const [keyText, setKeyText] = useState('');
-  const [keySubject, setKeySubject] = useState('');
-  const [keyVersion, setKeyVersion] = useState('');
-  const [valueFormat, setValueFormat] = useState<PartFormat>('schema');
-  const [valueText, setValueText] = useState('{}');
-  const [valueSubject, setValueSubject] = useState('');
-  const [valueVersion, setValueVersion] = useState('');
+  const [key, setKey] = useState<PartState>({ format: 'text', text: '', subject: '', version: '', message: '' });
+  const [value, setValue] = useState<PartState>({ format: 'schema', text: '{}', subject: '', version: '', message: '' });
   const [headers, setHeaders] = useState('');
   const [plan, setPlan] = useState<ProduceResult | null>(null);
   const preview = useProduceRecord();
   const apply = useProduceRecord();
   const input = (): Omit<ProduceInput, 'dryRun'> => ({
     topic, ...(/^\d+$/.test(partition.trim()) ? { partition: Number(partition.trim()) } : {}),
-    key: partOf(keyFormat, keyText, keySubject, keyVersion), value: partOf(valueFormat, valueText, valueSubject, valueVersion), headers: headersOf(headers),
+    key: partOf(key), value: partOf(value), headers: headersOf(headers),
   });
   const changed = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPlan(null); };
   return (
@@ -70,8 +69,8 @@ export function ProduceDialog({ topic, onClose }: { topic: string; onClose: () =
       <div className="dialog card produce-dialog" role="dialog" aria-modal="true" aria-label="Produce a record">
         <h2>Produce a record to <span className="mono">{topic}</span></h2>
         <label>Partition <input className="narrow" value={partition} onChange={(e) => changed(setPartition)(e.target.value)} placeholder="by key" aria-label="Partition to produce to" /></label>
-        <PartFields label="Key" topic={topic} format={keyFormat} setFormat={changed(setKeyFormat)} text={keyText} setText={changed(setKeyText)} subject={keySubject} setSubject={changed(setKeySubject)} version={keyVersion} setVersion={changed(setKeyVersion)} />
-        <PartFields label="Value" topic={topic} format={valueFormat} setFormat={changed(setValueFormat)} text={valueText} setText={changed(setValueText)} subject={valueSubject} setSubject={changed(setValueSubject)} version={valueVersion} setVersion={changed(setValueVersion)} />
+        <PartFields label="Key" topic={topic} part={key} change={(patch) => { setKey((old) => ({ ...old, ...patch })); setPlan(null); }} />
+        <PartFields label="Value" topic={topic} part={value} change={(patch) => { setValue((old) => ({ ...old, ...patch })); setPlan(null); }} />
         <label>Headers (one <span className="mono">name: value</span> a line)<textarea className="mono" rows={2} value={headers} onChange={(e) => changed(setHeaders)(e.target.value)} aria-label="Headers" /></label>
         <div className="actions">
           <button type="button" className="primary" data-testid="produce-preview" disabled={preview.isPending} onClick={() => { setPlan(null); preview.mutate({ ...input(), dryRun: true }, { onSuccess: setPlan }); }}>{preview.isPending ? 'Checking…' : 'Preview'}</button>
