@@ -29,6 +29,8 @@ const LOG_END_SAMPLES = 120;
 const RECORD_TIMESTAMPS_DEADLINE_MS = 3_000;
 /** How soon a failed sweep is tried again, doubling up to the interval. */
 const RETRY_FIRST_MS = 1_000;
+/** While groups the monitor knows are missing from the list, how often the cluster's list is checked. */
+const LIST_CHECK_MS = 500;
 /** The first sweep's partial lists: at most one per this long. */
 const PARTIAL_EVERY_MS = 300;
 
@@ -61,8 +63,8 @@ export class GroupMonitor implements MonitorApi {
   #lastSave = Date.now();
   #lastError: unknown = null;
   #failedInARow = 0;
-  /** Complete sweeps in a row that did not list every group the monitor knows (see #nextSweepInMs). */
-  #incompleteInARow = 0;
+  /** Groups the last complete sweep did not list though the monitor knows them (see #scheduleNext). */
+  #missingNow = new Set<string>();
   /** When the sweep running now started; null between sweeps. */
   #sweepStartedAt: number | null = null;
   /** Start of the first complete sweep whose list was the same as the last one's. */
@@ -151,22 +153,53 @@ export class GroupMonitor implements MonitorApi {
       for (const listener of this.#listeners) listener();
     } finally {
       this.#sweepStartedAt = null;
-      if (!this.#closed) this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#nextSweepInMs());
+      this.#scheduleNext();
     }
+  }
+
+  /**
+   * The next sweep: after a failed one sooner (see #nextSweepInMs); after one that left out groups
+   * the monitor knows, as soon as the cluster lists them again. A restarted broker's coordinator
+   * lists no groups (or some) while it reloads, and then all of them at once: a ListGroups every
+   * 500 ms (one light request) finds that moment, so the list is whole about a sweep's time after
+   * the broker's is, not an interval later. A group deleted elsewhere stays missing through its
+   * grace; the checks then end at the interval each time.
+   */
+  #scheduleNext(): void {
+    if (this.#closed) return;
+    if (this.#failedInARow > 0 || this.#missingNow.size === 0) {
+      this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#nextSweepInMs());
+      return;
+    }
+    const deadline = Date.now() + this.#intervalMs;
+    const check = () => { this.#timer = setTimeout(() => { void this.#sweepWhenListed(deadline, check); }, Math.min(LIST_CHECK_MS, Math.max(0, deadline - Date.now()))); };
+    check();
+  }
+
+  async #sweepWhenListed(deadline: number, checkAgain: () => void): Promise<void> {
+    const timer = this.#timer;
+    let whole = false;
+    try {
+      const listed = new Set((await this.kafka.listGroups()).map((g) => g.groupId));
+      whole = [...this.#missingNow].every((id) => listed.has(id));
+    } catch {
+      // The sweep will say what is wrong.
+    }
+    // Closed, or refresh() started a sweep meanwhile.
+    if (this.#closed || this.#timer !== timer) return;
+    if (whole || Date.now() >= deadline) this.#firstSweep = this.#tick();
+    else checkAgain();
   }
 
   /**
    * After a failed sweep the next comes sooner (1 s, 2 s, 4 s, then the interval): a broker that
    * has just restarted answers its first questions with transient errors (a coordinator loading, a
    * leader epoch it has not caught up with), and the console should be current again seconds after
-   * it is, not a whole interval later. A sweep that answered but left out groups it knows counts the
-   * same way: a coordinator still loading lists no groups, and the whole list is back seconds later.
-   * (A group deleted elsewhere stays missing through its grace: a few quicker sweeps, then the interval.)
+   * it is, not a whole interval later.
    */
   #nextSweepInMs(): number {
-    const doubtful = Math.max(this.#failedInARow, this.#incompleteInARow);
-    if (doubtful === 0) return this.#intervalMs;
-    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (doubtful - 1));
+    if (this.#failedInARow === 0) return this.#intervalMs;
+    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (this.#failedInARow - 1));
   }
 
   #publish(sweep: Sweep, complete: boolean) {
@@ -190,7 +223,7 @@ export class GroupMonitor implements MonitorApi {
       const verdict = this.#presence.afterSweep(listed, [...this.#tracks].map(([id, t]) => [id, t.lastSeen] as const), at);
       for (const id of verdict.expired) this.#tracks.delete(id);
       for (const [id, since] of verdict.missing) summaries.push(missingSummary(id, this.#tracks.get(id)!, since));
-      this.#incompleteInARow = verdict.missing.size > 0 ? this.#incompleteInARow + 1 : 0;
+      this.#missingNow = new Set(verdict.missing.keys());
       this.#types.clear();
       for (const g of summaries) this.#types.set(g.groupId, g.type);
     }

@@ -304,7 +304,7 @@ describe('GroupMonitor after a failed sweep', () => {
 describe('GroupMonitor after a sweep that left out groups it knows', () => {
   afterEach(() => vi.useRealTimers());
 
-  it('sweeps again after 1 s, 2 s, 4 s while the list is short (a coordinator reloading), then at the interval once it is whole', async () => {
+  it('checks the cluster\'s list every 500 ms and sweeps as soon as it names them all again (a coordinator done reloading), not an interval later', async () => {
     vi.useFakeTimers();
     const kafka = fakeKafka();
     const all = await kafka.listGroups();
@@ -313,21 +313,50 @@ describe('GroupMonitor after a sweep that left out groups it knows', () => {
     kafka.listGroups = listGroups;
     const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
     monitors.push(monitor);
-    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+    const sweepAt = () => monitor.lastSweep?.at;
     await vi.advanceTimersByTimeAsync(0);
-    // Whole: the interval.
-    expect(await sweepsAfter(4_999)).toBe(0);
-    expect(await sweepsAfter(1)).toBe(1);
-    // The restarted broker answers "no groups": kept as missing, and asked again sooner.
+    const firstSweep = sweepAt();
+    // Whole: one ListGroups per sweep, at the interval.
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(listGroups).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(listGroups).toHaveBeenCalledTimes(2);
+    // The restarted broker answers "no groups": kept as missing; its list is checked every 500 ms.
     listed = [];
-    expect(await sweepsAfter(5_000)).toBe(1);
+    await vi.advanceTimersByTimeAsync(5_000);
     expect((await monitor.summaries()).filter((g) => g.missingSince !== null)).toHaveLength(all.length);
-    expect(await sweepsAfter(1_000)).toBe(1);
-    expect(await sweepsAfter(2_000)).toBe(1);
+    const missingSweep = sweepAt();
+    expect(missingSweep).toBeGreaterThan(firstSweep!);
+    const calls = listGroups.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(1_500);
+    expect(listGroups.mock.calls.length - calls).toBe(3);
+    expect(sweepAt()).toBe(missingSweep);
+    // The list is whole again: the next check sweeps at once.
     listed = all;
-    expect(await sweepsAfter(4_000)).toBe(1);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sweepAt()).toBeGreaterThan(missingSweep!);
     expect((await monitor.summaries()).filter((g) => g.missingSince !== null)).toHaveLength(0);
-    expect(await sweepsAfter(4_999)).toBe(0);
-    expect(await sweepsAfter(1)).toBe(1);
+    // And back to the interval.
+    const afterCalls = listGroups.mock.calls.length;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(listGroups.mock.calls.length).toBe(afterCalls);
+  });
+
+  it('a group deleted elsewhere stays missing through its grace, and the checks end at the interval each time', async () => {
+    vi.useFakeTimers();
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    let listed = all;
+    kafka.listGroups = vi.fn(async () => listed);
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
+    monitors.push(monitor);
+    await vi.advanceTimersByTimeAsync(0);
+    listed = all.slice(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    const missingSweep = monitor.lastSweep!.at;
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(monitor.lastSweep!.at).toBe(missingSweep);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(monitor.lastSweep!.at).toBeGreaterThan(missingSweep);
   });
 });
