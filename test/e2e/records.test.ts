@@ -110,6 +110,7 @@ describe('records browser', () => {
     await page.getByTestId('start-read').click();
     await expect.poll(() => page.getByTestId('read-error').textContent()).toMatch(/custNm \(personal\)/);
     await page.getByLabel('Reason to filter unmasked').fill('Incident 7: which payment is the caller’s');
+    await shoot(page, 'records-filter-reason');
     await page.getByTestId('start-read').click();
     await expect.poll(() => page.getByTestId('record-row').count()).toBe(1);
     expect(await page.getByTestId('read-error').count()).toBe(0);
