@@ -77,11 +77,21 @@ export class GroupMonitor implements MonitorApi {
     this.#intervalMs = options.intervalMs ?? 5_000;
     this.#presence = new GroupPresence(options.presence);
     // Falling silent and answering again change every answer's freshness: listeners hear of both.
-    this.#probe = new ClusterProbe(() => this.kafka.describeCluster(), () => this.#notify(), options.probe);
+    this.#probe = new ClusterProbe(() => this.kafka.describeCluster(), () => this.#silenceChanged(), options.probe);
     this.#probe.start();
     this.#firstData = new Promise((resolve) => { this.#firstDataArrived = resolve; });
     this.#firstSweep = this.#tick();
     void this.#firstSweep.finally(() => this.#firstDataArrived());
+  }
+
+  /**
+   * The probe found the cluster silent, or answering again. Answering again after failed sweeps:
+   * sweep now rather than at the end of the backoff (up to an interval), so a broker back from a
+   * crash is shown current about a sweep's time after it answers.
+   */
+  #silenceChanged(): void {
+    this.#notify();
+    if (this.#probe.silentSince === null && this.#failedInARow > 0 && this.#sweepStartedAt === null) this.refresh();
   }
 
   #notify(): void {

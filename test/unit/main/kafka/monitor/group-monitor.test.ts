@@ -360,3 +360,30 @@ describe('GroupMonitor after a sweep that left out groups it knows', () => {
     expect(monitor.lastSweep!.at).toBeGreaterThan(missingSweep);
   });
 });
+
+describe('GroupMonitor when the cluster answers again', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sweeps as soon as the probe hears the cluster again after failed sweeps, not at the end of the backoff', async () => {
+    vi.useFakeTimers();
+    let down = true;
+    const kafka = fakeKafka();
+    const all = await kafka.listGroups();
+    const listGroups = vi.fn(async () => { if (down) throw new Error('No broker answered'); return all; });
+    kafka.listGroups = listGroups;
+    const describeCluster = kafka.describeCluster;
+    kafka.describeCluster = vi.fn(async () => { if (down) throw new Error('No broker answered'); return describeCluster(); });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 1_000 } });
+    monitors.push(monitor);
+    // Failing for a while: the backoff has reached the interval.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(monitor.silentSince).not.toBeNull();
+    const calls = listGroups.mock.calls.length;
+    down = false;
+    // The probe asks within a second; the sweep follows its answer at once.
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect(monitor.silentSince).toBeNull();
+    expect(listGroups.mock.calls.length).toBeGreaterThan(calls);
+    expect(monitor.lastSweep).not.toBeNull();
+  });
+});
