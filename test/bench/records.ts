@@ -29,6 +29,8 @@ export interface RecordsBenchResult {
   rounds: Array<{ consoleConsumerMs: number; sluiceScanMs: number; ratio: number }>;
   mainRssStartMb: number;
   mainRssMaxMb: number;
+  /** How long a light call (app.info) waited for main while it scanned. */
+  mainWaits: { calls: number; p50: number; p99: number; max: number };
   scanFrames: { frames: number; p50: number; p95: number; max: number };
   idleFrames: { frames: number; p50: number; p95: number; max: number };
   loadAverage: number;
@@ -127,12 +129,24 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
     // the median of the rounds' ratios is the result.
     const rounds: Array<{ ccMs: number; sluiceMs: number; scanned: number; ratio: number }> = [];
     const frames: number[] = [];
+    const waits: number[] = [];
     let matched = 0;
     for (let round = 1; round <= options.rounds; round++) {
       const ccMs = await consoleConsumer(brokers, topic, `${group}-${round}`, options.records);
       const before = await page.getByTestId('scan-status').getAttribute('data-scan-id');
       const sampler = setInterval(() => { if (pid) rssMax = Math.max(rssMax, rssMb(pid)); }, 100);
       await startFrames(page);
+      // Main's own responsiveness while it scans (the scan runs on its thread in slices): a light
+      // call every 50 ms, timed from here.
+      let probing = true;
+      const probe = (async () => {
+        while (probing) {
+          const asked = performance.now();
+          await server!.value('app.info');
+          waits.push(performance.now() - asked);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      })();
       await readFromPage(page, { start: 'beginning', limit: '10000', filter: 'record.value.stts == "FAILED"', live: false });
       await page.waitForFunction((old) => {
         const status = document.querySelector('[data-testid=scan-status]');
@@ -140,6 +154,8 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
       }, before, { timeout: 600_000, polling: 250 });
       frames.push(...await stopFrames(page));
       clearInterval(sampler);
+      probing = false;
+      await probe;
       const finished = await scanOf(server, page);
       matched = finished.matched;
       rounds.push({ ccMs, sluiceMs: finished.elapsedMs, scanned: finished.scanned, ratio: ccMs / finished.elapsedMs });
@@ -152,6 +168,10 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
     const scanFrames = frameStats(frames);
     log(`   ratio to ConsoleConsumer, median of ${rounds.length} rounds: ${middle.ratio.toFixed(2)}× (target ≥ 0.5×)`);
     log(`   main RSS: ${rssStart.toFixed(0)} MB before, max ${rssMax.toFixed(0)} MB during the scans (target ≤ 400 MB)`);
+    const sortedWaits = [...waits].sort((a, b) => a - b);
+    const at = (q: number) => sortedWaits[Math.min(sortedWaits.length - 1, Math.floor(q * sortedWaits.length))] ?? 0;
+    const mainWaits = { calls: waits.length, p50: Number(at(0.5).toFixed(1)), p99: Number(at(0.99).toFixed(1)), max: Number((sortedWaits.at(-1) ?? 0).toFixed(1)) };
+    log(`   main's answers during the scans (app.info every 50 ms over HTTP, ${mainWaits.calls} calls): p50 ${mainWaits.p50} ms, p99 ${mainWaits.p99} ms, max ${mainWaits.max} ms`);
     log(`   frames while results stream in: ${scanFrames.frames} frames, p50 ${scanFrames.p50.toFixed(1)} ms, p95 ${scanFrames.p95.toFixed(1)} ms, max ${scanFrames.max.toFixed(1)} ms (target p95 ≤ 16.7 ms)`);
     // The same page doing nothing for 5 s: what this machine's load alone does to frames.
     await startFrames(page);
@@ -177,7 +197,7 @@ export async function recordsBench(brokers: string, log: (line: string) => void,
       records: options.records, matched, consoleConsumerMs: Math.round(ccMs), consoleConsumerPerSecond: Math.round(options.records / ccMs * 1000),
       sluiceScanMs: Math.round(sluiceMs), sluicePerSecond: Math.round(options.records / sluiceMs * 1000), ratio: Number((ccMs / sluiceMs).toFixed(2)),
       rounds: rounds.map((r) => ({ consoleConsumerMs: Math.round(r.ccMs), sluiceScanMs: Math.round(r.sluiceMs), ratio: Number(r.ratio.toFixed(2)) })),
-      mainRssStartMb: Math.round(rssStart), mainRssMaxMb: Math.round(rssMax), scanFrames, idleFrames, loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
+      mainRssStartMb: Math.round(rssStart), mainRssMaxMb: Math.round(rssMax), mainWaits, scanFrames, idleFrames, loadAverage: Number(os.loadavg()[0]!.toFixed(1)),
       tail: { seconds: options.tailSeconds, produced: tail.produced, seen, maxBacklog: tail.maxBacklog, endBacklog, ...tailFrames },
     };
   } finally {
