@@ -34,6 +34,8 @@ export interface GuardedAction {
   endpoint: string;
   target: unknown;
   command?: string;
+  /** Shows what is hidden (masked values) and changes nothing: audited, but not a write. */
+  readsOnly?: boolean;
 }
 
 /** Refuses an action by throwing an AppFailure (nothing is written, nothing applied); returns to allow it. */

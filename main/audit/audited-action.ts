@@ -32,6 +32,11 @@ export interface ActionRecord {
   /** What the action will change to, when known before it runs. */
   after?: unknown;
   command?: string;
+  /**
+   * The action shows what is hidden (masked record values) and changes nothing: it is audited for
+   * its reason, but a production profile's read-only mode does not stop it.
+   */
+  readsOnly?: true;
 }
 
 /** What reading the target back found, for an action whose answer was lost. */
@@ -83,8 +88,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * otherwise, after recording the outcome.
  */
 export async function audited<T>(audit: AuditLog, record: ActionRecord, apply: () => Promise<T>, options: AuditedOptions<T> = {}): Promise<T> {
-  audit.checkGuards({ profile: record.profile, action: record.action, endpoint: record.endpoint, target: record.target, ...(record.command ? { command: record.command } : {}) });
-  const intent = audit.append({ ...record, phase: 'intent' });
+  audit.checkGuards({
+    profile: record.profile, action: record.action, endpoint: record.endpoint, target: record.target,
+    ...(record.command ? { command: record.command } : {}), ...(record.readsOnly ? { readsOnly: true } : {}),
+  });
+  const { readsOnly: _readsOnly, ...recorded } = record;
+  const intent = audit.append({ ...recorded, phase: 'intent' });
   const outcome = (fields: Partial<AuditRecord> & { result: ActionResult }) => {
     try {
       audit.append({ profile: record.profile, action: record.action, endpoint: record.endpoint, target: record.target, phase: 'outcome', intentId: intent.id, ...fields });

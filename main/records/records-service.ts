@@ -116,7 +116,7 @@ export class RecordsService {
     };
     if (!reason || !text) return start();
     return audited(this.deps.audit, {
-      profile: this.deps.auditProfile(), action: 'records.read', endpoint: this.endpoint(),
+      profile: this.deps.auditProfile(), action: 'records.read', endpoint: this.endpoint(), readsOnly: true,
       target: { topic: input.topic, filter: text }, after: { reason, fields: classified },
     }, start, { after: (progress) => ({ reason, fields: classified, scanId: progress.scanId }) });
   }
@@ -172,7 +172,7 @@ export class RecordsService {
   async reveal(input: ParsedInput<'records.reveal'>): Promise<RecordView> {
     const target = { topic: input.topic, partition: input.partition, offset: input.offset };
     return audited(this.deps.audit, {
-      profile: this.deps.auditProfile(), action: 'records.reveal', endpoint: this.endpoint(), target, after: { reason: input.reason },
+      profile: this.deps.auditProfile(), action: 'records.reveal', endpoint: this.endpoint(), target, readsOnly: true, after: { reason: input.reason },
     }, async () => {
       const found = await this.#recordAt(input.topic, input.partition, input.offset);
       if (!found.record || found.record.offset !== input.offset) throw new AppFailure('NOT_FOUND', `There is no record at ${input.topic}-${input.partition}@${input.offset} (the partition holds ${found.logStartOffset}–${found.logEndOffset - 1}).`);
@@ -200,7 +200,7 @@ export class RecordsService {
     const reason = input.reason?.trim() ?? '';
     if (reason.length < 5) throw new AppFailure('INVALID_INPUT', 'Say why you need the records unmasked (at least 5 characters): it goes into the audit log.', { field: 'reason' });
     return audited(this.deps.audit, {
-      profile: this.deps.auditProfile(), action: 'records.export', endpoint: this.endpoint(),
+      profile: this.deps.auditProfile(), action: 'records.export', endpoint: this.endpoint(), readsOnly: true,
       target: { topic: scan.topic, scanId: scan.id, filter: scan.progress().filter, format: input.format }, after: { reason, records: records.length, maskedFields },
     }, async () => file(records, false), { after: (result) => ({ reason, records: result.records, maskedFields, unmasked: true }) });
   }

@@ -94,6 +94,18 @@ describe('production write access (break-glass)', () => {
     await expect(reset(fx.developmentId)).resolves.toBe('moved');
   });
 
+  it('lets a reveal of masked values through on production without a grant: audited for its reason, but not a write', async () => {
+    const reveal = (readsOnly: boolean) => audited(fx.audit, {
+      profile: auditProfileOf(fx.profiles.get(fx.productionId)), action: 'records.reveal', endpoint: '127.0.0.1:1',
+      target: { topic: 'payments', partition: 0, offset: 7 }, after: { reason: 'Ticket 12: the disputed name' }, ...(readsOnly ? { readsOnly: true as const } : {}),
+    }, async () => 'shown');
+    await expect(reveal(false)).rejects.toMatchObject({ code: 'PRODUCTION_READ_ONLY' });
+    await expect(reveal(true)).resolves.toBe('shown');
+    const records = fx.audit.read().records;
+    expect(records.map((r) => `${r.action}:${r.phase}:${r.result ?? ''}`)).toEqual(['records.reveal:intent:', 'records.reveal:outcome:applied']);
+    expect(records[0]).not.toHaveProperty('readsOnly');
+  });
+
   it('refuses without a grant, applies with one, refuses after its expiry with the reason, and records all of it', async () => {
     fx.triage.start({ title: 'Stuck group', severity: 'SEV2' });
     await expect(reset(fx.productionId)).rejects.toMatchObject({ code: 'PRODUCTION_READ_ONLY', message: expect.stringContaining('“Payments prod” is a production profile and read-only') });
