@@ -11,6 +11,7 @@ import {
   describeGroupsV5,
   fetchV17,
   FindCoordinatorKeyTypes,
+  listOffsetsV9,
   offsetFetchV9,
   protocolErrorsCodesById,
 } from '@platformatic/kafka';
@@ -368,23 +369,44 @@ export class PlatformaticKafka implements KafkaPort {
     });
   }
 
+  /**
+   * ListOffsets sent raw, per partition leader, without a current leader epoch (-1), as Kafka's own
+   * group coordinator asks for log ends (NetworkPartitionMetadataClient). The Admin's wrapper sends
+   * the epoch from fresh metadata, and a broker that has just restarted answered that with
+   * UNKNOWN_LEADER_EPOCH ("newer than the epoch on the broker") in both restarts of the soak, failing
+   * the whole sweep; a lag reading does not need the fencing.
+   */
   listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>> {
     return this.#guard(async () => {
       const result = new Map<string, number>();
       if (partitions.length === 0) return result;
       const timestamp = spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec.timestamp);
-      const byTopic = new Map<string, number[]>();
-      for (const p of partitions) byTopic.set(p.topic, [...(byTopic.get(p.topic) ?? []), p.partition]);
-      const request = [...byTopic].map(([name, list]) => ({ name, partitions: list.map((partitionIndex) => ({ partitionIndex, timestamp })) }));
-      const listed = await this.#admin.listOffsets({ topics: request } as Parameters<Admin['listOffsets']>[0]);
-      const missing: PartitionRef[] = [];
-      for (const t of listed) {
-        for (const p of t.partitions) {
-          // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
-          if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
-          else result.set(partitionKey(t.name, p.partitionIndex), Number(p.offset));
-        }
+      const metadata = await this.#admin.metadata({ topics: [...new Set(partitions.map((p) => p.topic))], forceUpdate: true });
+      const byLeader = new Map<number, Map<string, number[]>>();
+      for (const p of partitions) {
+        const leader = metadata.topics.get(p.topic)?.partitions[p.partition]?.leader;
+        if (leader === undefined || leader < 0) throw new AppFailure('KAFKA_ERROR', `Partition ${p.topic}-${p.partition} has no leader now.`, { topic: p.topic, partition: p.partition });
+        let topics = byLeader.get(leader);
+        if (!topics) byLeader.set(leader, (topics = new Map()));
+        let list = topics.get(p.topic);
+        if (!list) topics.set(p.topic, (list = []));
+        list.push(p.partition);
       }
+      const missing: PartitionRef[] = [];
+      await mapLimit([...byLeader], REQUESTS_IN_FLIGHT, async ([leader, topics]) => {
+        const broker = metadata.brokers.get(leader);
+        if (!broker) throw new AppFailure('KAFKA_ERROR', `Broker ${leader} leads partitions but is not in the cluster metadata.`);
+        const connection = await this.#admin.connections.get(broker);
+        const request = [...topics].map(([name, list]) => ({ name, partitions: list.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
+        const response = await listOffsetsV9.api.async(connection, -1, 0, request);
+        for (const t of response.topics) {
+          for (const p of t.partitions) {
+            // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
+            if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
+            else result.set(partitionKey(t.name, p.partitionIndex), Number(p.offset));
+          }
+        }
+      });
       if (missing.length > 0 && typeof spec === 'object') for (const [k, v] of await this.listOffsets(missing, 'latest')) result.set(k, v);
       return result;
     });
