@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GroupMonitor } from '../../../../../main/kafka/monitor/group-monitor';
 import { loadHistory } from '../../../../../main/kafka/monitor/history-file';
-import type { KafkaPort } from '../../../../../main/kafka/kafka-port';
+import type { KafkaPort, ListedGroup } from '../../../../../main/kafka/kafka-port';
 import { fakeKafka } from '../../../../support/fake-kafka';
 
 vi.mock('../../../../../main/platform/logger', () => ({ createLogger: () => ({ debug() {}, info() {}, warn() {}, error() {} }) }));
@@ -274,18 +274,24 @@ describe('GroupMonitor at start', () => {
   });
 });
 
+/** A monitor on fake timers (5 s interval) whose ListGroups answers `answer(all)`, `all` being the fake's groups. */
+async function monitorOnFakeTimers(answer: (all: ListedGroup[]) => ListedGroup[], probeEveryMs = 60_000) {
+  vi.useFakeTimers();
+  const kafka = fakeKafka();
+  const all = await kafka.listGroups();
+  const listGroups = vi.fn(async () => answer(all));
+  kafka.listGroups = listGroups;
+  const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: probeEveryMs } });
+  monitors.push(monitor);
+  return { kafka, all, listGroups, monitor };
+}
+
 describe('GroupMonitor after a failed sweep', () => {
   afterEach(() => vi.useRealTimers());
 
   it('tries again after 1 s, 2 s, 4 s, then every interval, and back to the interval once a sweep succeeds', async () => {
-    vi.useFakeTimers();
     let failing = true;
-    const kafka = fakeKafka();
-    const all = await kafka.listGroups();
-    const listGroups = vi.fn(async () => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
-    kafka.listGroups = listGroups;
-    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
-    monitors.push(monitor);
+    const { listGroups } = await monitorOnFakeTimers((all) => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
     const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
     await vi.advanceTimersByTimeAsync(0);
     expect(listGroups).toHaveBeenCalledTimes(1);
@@ -305,14 +311,9 @@ describe('GroupMonitor after a sweep that left out groups it knows', () => {
   afterEach(() => vi.useRealTimers());
 
   it('checks the cluster\'s list every 500 ms and sweeps as soon as it names them all again (a coordinator done reloading), not an interval later', async () => {
-    vi.useFakeTimers();
-    const kafka = fakeKafka();
-    const all = await kafka.listGroups();
-    let listed = all;
-    const listGroups = vi.fn(async () => listed);
-    kafka.listGroups = listGroups;
-    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
-    monitors.push(monitor);
+    let listed: ListedGroup[] | null = null;
+    const { all, listGroups, monitor } = await monitorOnFakeTimers((every) => listed ?? every);
+    listed = all;
     const sweepAt = () => monitor.lastSweep?.at;
     await vi.advanceTimersByTimeAsync(0);
     const firstSweep = sweepAt();
@@ -343,13 +344,9 @@ describe('GroupMonitor after a sweep that left out groups it knows', () => {
   });
 
   it('a group deleted elsewhere stays missing through its grace, and the checks end at the interval each time', async () => {
-    vi.useFakeTimers();
-    const kafka = fakeKafka();
-    const all = await kafka.listGroups();
-    let listed = all;
-    kafka.listGroups = vi.fn(async () => listed);
-    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 60_000 } });
-    monitors.push(monitor);
+    let listed: ListedGroup[] | null = null;
+    const { all, monitor } = await monitorOnFakeTimers((every) => listed ?? every);
+    listed = all;
     await vi.advanceTimersByTimeAsync(0);
     listed = all.slice(1);
     await vi.advanceTimersByTimeAsync(5_000);
@@ -365,16 +362,10 @@ describe('GroupMonitor when the cluster answers again', () => {
   afterEach(() => vi.useRealTimers());
 
   it('sweeps as soon as the probe hears the cluster again after failed sweeps, not at the end of the backoff', async () => {
-    vi.useFakeTimers();
     let down = true;
-    const kafka = fakeKafka();
-    const all = await kafka.listGroups();
-    const listGroups = vi.fn(async () => { if (down) throw new Error('No broker answered'); return all; });
-    kafka.listGroups = listGroups;
+    const { kafka, listGroups, monitor } = await monitorOnFakeTimers((all) => { if (down) throw new Error('No broker answered'); return all; }, 1_000);
     const describeCluster = kafka.describeCluster;
     kafka.describeCluster = vi.fn(async () => { if (down) throw new Error('No broker answered'); return describeCluster(); });
-    const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: 1_000 } });
-    monitors.push(monitor);
     // Failing for a while: the backoff has reached the interval.
     await vi.advanceTimersByTimeAsync(20_000);
     expect(monitor.silentSince).not.toBeNull();
