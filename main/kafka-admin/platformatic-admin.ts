@@ -21,7 +21,6 @@ import {
   describeLogDirsV4,
   describeQuorumV2,
   incrementalAlterConfigsV1,
-  listOffsetsV9,
   metadataV12,
   protocolErrorsCodesById,
   type Connection,
@@ -35,6 +34,7 @@ import {
   type ConfigResource, type ConfigSourceName, type NewTopic, type OffsetRequest, type OffsetsByTopic, type QuorumInfo, type QuotaEntry, type SharePartitionOffset,
 } from './admin-port';
 import { describeShareGroupOffsetsV0, describeShareGroupOffsetsV1 } from './protocol/describe-share-group-offsets';
+import { askLogOffsets } from './protocol/log-offsets';
 
 /** How long the broker may take over a write before answering (CreateTopics and the like). */
 const WRITE_TIMEOUT_MS = 30_000;
@@ -165,8 +165,7 @@ export class PlatformaticAdmin implements AdminPort {
       const batches = [...byLeader].flatMap(([leader, list]) => chunk(list, TOPICS_PER_OFFSETS_REQUEST).map((part) => [leader, part] as const));
       await mapLimit(batches, REQUESTS_IN_FLIGHT, async ([leader, list]) => {
         const connection = await this.#connection(leader);
-        const request = list.map((t) => ({ name: t.name, partitions: t.partitions.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
-        const response = await keepPartialResponse(listOffsetsV9.api.async(connection, -1, 0, request));
+        const response = await keepPartialResponse(askLogOffsets(connection, list, timestamp));
         for (const t of response.topics) {
           let byPartition = result.get(t.name);
           if (!byPartition) result.set(t.name, (byPartition = new Map()));

@@ -11,11 +11,11 @@ import {
   describeGroupsV5,
   fetchV17,
   FindCoordinatorKeyTypes,
-  listOffsetsV9,
   offsetFetchV9,
   protocolErrorsCodesById,
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
+import { askLogOffsets } from '../kafka-admin/protocol/log-offsets';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1 } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
@@ -370,11 +370,8 @@ export class PlatformaticKafka implements KafkaPort {
   }
 
   /**
-   * ListOffsets sent raw, per partition leader, without a current leader epoch (-1), as Kafka's own
-   * group coordinator asks for log ends (NetworkPartitionMetadataClient). The Admin's wrapper sends
-   * the epoch from fresh metadata, and a broker that has just restarted answered that with
-   * UNKNOWN_LEADER_EPOCH ("newer than the epoch on the broker") in both restarts of the soak, failing
-   * the whole sweep; a lag reading does not need the fencing.
+   * ListOffsets per partition leader, without a leader epoch (see askLogOffsets): the Admin's
+   * wrapper sends the epoch, and a just-restarted broker refused it, failing whole sweeps.
    */
   listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>> {
     return this.#guard(async () => {
@@ -397,8 +394,7 @@ export class PlatformaticKafka implements KafkaPort {
         const broker = metadata.brokers.get(leader);
         if (!broker) throw new AppFailure('KAFKA_ERROR', `Broker ${leader} leads partitions but is not in the cluster metadata.`);
         const connection = await this.#admin.connections.get(broker);
-        const request = [...topics].map(([name, list]) => ({ name, partitions: list.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })) }));
-        const response = await listOffsetsV9.api.async(connection, -1, 0, request);
+        const response = await askLogOffsets(connection, [...topics].map(([name, partitions]) => ({ name, partitions })), timestamp);
         for (const t of response.topics) {
           for (const p of t.partitions) {
             // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
