@@ -106,7 +106,7 @@ const stopFrames = (page: Page) => page.evaluate<number[]>(`(() => { window.__fr
 async function readFromPage(page: Page, options: { start: string; limit: string; filter: string; live: boolean }) {
   await page.getByLabel('Start', { exact: true }).selectOption(options.start);
   await page.getByLabel('Records to keep').fill(options.limit);
-  await page.getByLabel('Filter').fill(options.filter);
+  await page.getByLabel('Filter', { exact: true }).fill(options.filter);
   if (options.live) await page.getByLabel('Live tail').check(); else await page.getByLabel('Live tail').uncheck();
   await page.getByTestId('start-read').click();
 }

@@ -67,6 +67,9 @@ export function RecordsPage({ topic, partition, offset }: { topic: string; parti
   const read = useCallback((input: ReadInput) => {
     setSelected(null);
     if (scanId && running) cancelRead({ scanId });
+    // The rows on screen belong to the read that asked for them: a new read (refused or not yet
+    // answered) must not leave the last filter's results under the new filter.
+    setScanId(null);
     startRead(input, { onSuccess: (progress) => setScanId(progress.scanId) });
   }, [scanId, running, cancelRead, startRead]);
   const stop = useCallback(() => { if (scanId) cancelRead({ scanId }); }, [scanId, cancelRead]);
