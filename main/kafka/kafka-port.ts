@@ -133,6 +133,13 @@ export type Coordinators = Map<string, BrokerRef>;
 export type GroupAnswers<D> = Map<string, D> & { failed?: ReadonlyMap<string, string> };
 
 /**
+ * Offsets per partition (topic\0partition), with the partitions whose leader could not answer
+ * (NOT_LEADER_OR_FOLLOWER while a restarted broker takes up its partitions, no leader, a broker
+ * that did not answer) and why. A plain Map is a valid answer in which nothing failed.
+ */
+export type OffsetAnswers = Map<string, number> & { failed?: ReadonlyMap<string, string> };
+
+/**
  * Errors that mean "ask again shortly", not "there is no such group": a coordinator still loading
  * its partition of __consumer_offsets after a broker start, or moving to another broker.
  */
@@ -163,8 +170,13 @@ export interface KafkaPort {
   committedOffsets(groupIds: string[], coordinators?: Coordinators): Promise<GroupAnswers<CommittedOffset[]>>;
   /** Log-end offsets of every partition of the given topics: topic → partition → offset. */
   logEndOffsets(topics: string[]): Promise<Map<string, Map<number, number>>>;
-  /** Offsets at a spec for the given partitions (ListOffsets, one request per leader). Key: topic\0partition. */
-  listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>>;
+  /**
+   * Offsets at a spec for the given partitions (ListOffsets, one request per leader). Key:
+   * topic\0partition. A partition whose leader cannot answer now fails the call — unless `partial`:
+   * then it is left out of the map and named in `failed` with why (a reading such as a sweep's log
+   * ends can carry its last value; a reset cannot).
+   */
+  listOffsets(partitions: PartitionRef[], spec: OffsetSpec, options?: { partial?: boolean }): Promise<OffsetAnswers>;
   /** Timestamp (ms) of the record at each offset, or null where there is none (Fetch). */
   recordTimestamps(at: Array<PartitionRef & { offset: number }>): Promise<Map<string, number | null>>;
   /** Commits offsets for a group with no active members (OffsetCommit as an admin). */

@@ -16,6 +16,7 @@ import {
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { askLogOffsets } from '../kafka-admin/protocol/log-offsets';
+import { keepPartialResponse } from '../kafka-admin/admin-errors';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1 } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
@@ -35,6 +36,7 @@ import type {
   KafkaConnectionSettings,
   KafkaPort,
   ListedGroup,
+  OffsetAnswers,
   OffsetSpec,
   ShareGroupDescription,
   StreamsGroupDescription,
@@ -97,19 +99,7 @@ export function describeKafkaError(error: unknown, bootstrap: string[]): AppFail
 }
 
 type AssignedWire = { topicName: string; partitions: number[] };
-/**
- * Describe-style responses report a per-group error by failing the whole parse, while the error
- * still carries every group that was described: keep those.
- */
-async function keepPartialResponse<R>(request: Promise<R>): Promise<R> {
-  try {
-    return await request;
-  } catch (error) {
-    const partial = (error as { response?: R }).response;
-    if (partial === undefined) throw error;
-    return partial;
-  }
-}
+const kafkaErrorName = (code: number) => (protocolErrorsCodesById as Record<number, string>)[code] ?? `error ${code}`;
 
 /** A streams task reads partition p of every source topic of its subtopology. */
 function tasksAsTopicPartitions(assignment: StreamsAssignment, topology: StreamsGroupDescribeResponseGroup['topology']): AssignedTopic[] {
@@ -243,7 +233,7 @@ export class PlatformaticKafka implements KafkaPort {
         const response = await keepPartialResponse(request(connection, ids));
         for (const g of response.groups) {
           if (g.errorCode !== 0) {
-            failed.set(g.groupId, (protocolErrorsCodesById as Record<number, string>)[g.errorCode] ?? `error ${g.errorCode}`);
+            failed.set(g.groupId, kafkaErrorName(g.errorCode));
             continue;
           }
           const described = describe(g);
@@ -357,7 +347,8 @@ export class PlatformaticKafka implements KafkaPort {
       if (topics.length === 0) return result;
       const metadata = await this.#admin.metadata({ topics });
       const partitions = topics.flatMap((topic) => (metadata.topics.get(topic)?.partitions ?? []).map((_, partition) => ({ topic, partition })));
-      const offsets = await this.listOffsets(partitions, 'latest');
+      // A partition whose leader is not ready is left out: its row shows no log end, not an error page.
+      const offsets = await this.listOffsets(partitions, 'latest', { partial: true });
       for (const { topic, partition } of partitions) {
         const offset = offsets.get(partitionKey(topic, partition));
         if (offset === undefined) continue;
@@ -373,16 +364,24 @@ export class PlatformaticKafka implements KafkaPort {
    * ListOffsets per partition leader, without a leader epoch (see askLogOffsets): the Admin's
    * wrapper sends the epoch, and a just-restarted broker refused it, failing whole sweeps.
    */
-  listOffsets(partitions: PartitionRef[], spec: OffsetSpec): Promise<Map<string, number>> {
+  listOffsets(partitions: PartitionRef[], spec: OffsetSpec, options: { partial?: boolean } = {}): Promise<OffsetAnswers> {
     return this.#guard(async () => {
-      const result = new Map<string, number>();
+      const result: OffsetAnswers = new Map<string, number>();
       if (partitions.length === 0) return result;
+      const failed = new Map<string, string>();
+      const fail = (p: PartitionRef, why: string, failure: AppFailure) => {
+        if (!options.partial) throw failure;
+        failed.set(partitionKey(p.topic, p.partition), why);
+      };
       const timestamp = spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec.timestamp);
       const metadata = await this.#admin.metadata({ topics: [...new Set(partitions.map((p) => p.topic))], forceUpdate: true });
       const byLeader = new Map<number, Map<string, number[]>>();
       for (const p of partitions) {
         const leader = metadata.topics.get(p.topic)?.partitions[p.partition]?.leader;
-        if (leader === undefined || leader < 0) throw new AppFailure('KAFKA_ERROR', `Partition ${p.topic}-${p.partition} has no leader now.`, { topic: p.topic, partition: p.partition });
+        if (leader === undefined || leader < 0) {
+          fail(p, 'no leader', new AppFailure('KAFKA_ERROR', `Partition ${p.topic}-${p.partition} has no leader now.`, { topic: p.topic, partition: p.partition }));
+          continue;
+        }
         let topics = byLeader.get(leader);
         if (!topics) byLeader.set(leader, (topics = new Map()));
         let list = topics.get(p.topic);
@@ -391,19 +390,41 @@ export class PlatformaticKafka implements KafkaPort {
       }
       const missing: PartitionRef[] = [];
       await mapLimit([...byLeader], REQUESTS_IN_FLIGHT, async ([leader, topics]) => {
+        const asked = [...topics].map(([name, partitions]) => ({ name, partitions }));
+        const everyPartition = asked.flatMap((t) => t.partitions.map((partition) => ({ topic: t.name, partition })));
         const broker = metadata.brokers.get(leader);
-        if (!broker) throw new AppFailure('KAFKA_ERROR', `Broker ${leader} leads partitions but is not in the cluster metadata.`);
-        const connection = await this.#admin.connections.get(broker);
-        const response = await askLogOffsets(connection, [...topics].map(([name, partitions]) => ({ name, partitions })), timestamp);
+        if (!broker) {
+          const failure = new AppFailure('KAFKA_ERROR', `Broker ${leader} leads partitions but is not in the cluster metadata.`);
+          for (const p of everyPartition) fail(p, `broker ${leader} is not in the metadata`, failure);
+          return;
+        }
+        let response: Awaited<ReturnType<typeof askLogOffsets>>;
+        try {
+          const connection = await this.#admin.connections.get(broker);
+          // Strict callers get the whole error (per-partition codes included) from #guard.
+          response = options.partial ? await keepPartialResponse(askLogOffsets(connection, asked, timestamp)) : await askLogOffsets(connection, asked, timestamp);
+        } catch (error) {
+          if (!options.partial) throw error;
+          const why = `broker ${leader} did not answer (${error instanceof Error ? error.message : String(error)})`;
+          for (const p of everyPartition) failed.set(partitionKey(p.topic, p.partition), why);
+          return;
+        }
         for (const t of response.topics) {
           for (const p of t.partitions) {
+            // Only a partial reading gets here with an error code (NOT_LEADER_OR_FOLLOWER…).
+            if (p.errorCode !== 0) failed.set(partitionKey(t.name, p.partitionIndex), kafkaErrorName(p.errorCode));
             // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
-            if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
+            else if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
             else result.set(partitionKey(t.name, p.partitionIndex), Number(p.offset));
           }
         }
       });
-      if (missing.length > 0 && typeof spec === 'object') for (const [k, v] of await this.listOffsets(missing, 'latest')) result.set(k, v);
+      if (missing.length > 0 && typeof spec === 'object') {
+        const ends = await this.listOffsets(missing, 'latest', options);
+        for (const [k, v] of ends) result.set(k, v);
+        for (const [k, why] of ends.failed ?? []) failed.set(k, why);
+      }
+      if (failed.size > 0) result.failed = failed;
       return result;
     });
   }

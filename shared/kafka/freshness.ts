@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const freshnessStatuses = [
   'current', // read on schedule
-  'partial', // the first reading of the cluster is still arriving
+  'partial', // part of the reading is missing: the first one still arriving, or some log ends carried from an earlier one
   'overdue', // the next reading is late: the source has stopped answering (a hung broker)
   'failing', // the last reading failed; this is the last good data
 ] as const;
@@ -42,6 +42,8 @@ export interface SweepTiming {
   unchangedSince?: number | null;
   /** Since when the cluster has not answered the monitor's light probe (main/kafka/monitor/cluster-probe.ts); null while it answers. */
   silentSince?: number | null;
+  /** Why part of the last complete sweep is carried from an earlier one (partitions whose leader did not answer); null when none is. */
+  partialReason?: string | null;
 }
 
 /**
@@ -67,5 +69,6 @@ export function sweepFreshness(timing: SweepTiming, now: number, partialSince: n
   // A cluster that has stopped answering the probe makes the data overdue before any sweep is late.
   const silent = timing.silentSince !== null && timing.silentSince !== undefined;
   if (silent || running > limit || late > limit) return { asOf, status: 'overdue', reason: 'The cluster is not answering: the next reading of its groups is overdue.' };
+  if (timing.partialReason) return { asOf, status: 'partial', reason: timing.partialReason };
   return { asOf: timing.unchangedSince ?? asOf, status: 'current', reason: null };
 }

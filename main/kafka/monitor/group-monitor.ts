@@ -63,6 +63,10 @@ export class GroupMonitor implements MonitorApi {
   #lastSave = Date.now();
   #lastError: unknown = null;
   #failedInARow = 0;
+  /** Complete sweeps in a row in which some partitions' leaders did not say their log end. */
+  #carriedInARow = 0;
+  /** Why the last complete sweep carried log ends from an earlier one; null when it did not. */
+  #carriedReason: string | null = null;
   /** Groups the last complete sweep did not list though the monitor knows them (see #scheduleNext). */
   #missingNow = new Set<string>();
   /** When the sweep running now started; null between sweeps. */
@@ -177,7 +181,7 @@ export class GroupMonitor implements MonitorApi {
    */
   #scheduleNext(): void {
     if (this.#closed) return;
-    if (this.#failedInARow > 0 || this.#missingNow.size === 0) {
+    if (this.#failedInARow > 0 || this.#carriedInARow > 0 || this.#missingNow.size === 0) {
       this.#timer = setTimeout(() => { this.#firstSweep = this.#tick(); }, this.#nextSweepInMs());
       return;
     }
@@ -208,8 +212,10 @@ export class GroupMonitor implements MonitorApi {
    * it is, not a whole interval later.
    */
   #nextSweepInMs(): number {
-    if (this.#failedInARow === 0) return this.#intervalMs;
-    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (this.#failedInARow - 1));
+    // A sweep that carried log ends is retried the same way: the leaders are usually ready in seconds.
+    const retries = Math.max(this.#failedInARow, this.#carriedInARow);
+    if (retries === 0) return this.#intervalMs;
+    return Math.min(this.#intervalMs, RETRY_FIRST_MS * 2 ** (retries - 1));
   }
 
   #publish(sweep: Sweep, complete: boolean) {
@@ -220,6 +226,7 @@ export class GroupMonitor implements MonitorApi {
         if (!samples) this.#logEnds.set(key, (samples = []));
         recordSample(samples, offset, at, LOG_END_SAMPLES);
       }
+      this.#carryLogEnds(sweep);
       this.#lastSweep = { at: sweep.at, durationMs: sweep.durationMs, groups: sweep.groups.length, complete: true };
     }
     const listed = new Set<string>();
@@ -242,6 +249,33 @@ export class GroupMonitor implements MonitorApi {
     this.#summaries = summaries;
     this.#firstDataArrived();
     for (const listener of this.#listeners) listener();
+  }
+
+  /**
+   * A partition whose leader did not say its log end (a restarted broker taking up its partitions)
+   * keeps its last known one: log ends only grow, so its lag reads as at least that, and the answer
+   * is marked partial with the reason instead of the whole sweep failing and the list going stale.
+   */
+  #carryLogEnds(sweep: Sweep): void {
+    const unanswered = sweep.logEndsUnanswered;
+    if (unanswered.size === 0) {
+      this.#carriedInARow = 0;
+      this.#carriedReason = null;
+      return;
+    }
+    let known = 0;
+    for (const key of unanswered.keys()) {
+      const last = this.#logEnds.get(key)?.at(-1);
+      if (!last) continue;
+      sweep.logEnds.set(key, last.offset);
+      known++;
+    }
+    const reasons = [...new Set(unanswered.values())].slice(0, 2).join(', ');
+    const n = unanswered.size;
+    this.#carriedInARow++;
+    this.#carriedReason = `${n} partition${n === 1 ? '' : 's'} did not say ${n === 1 ? 'its' : 'their'} log end (${reasons}), as a broker does for a few seconds after it restarts: `
+      + (known === n ? 'lag there is counted from the last log end known, so it is at least what is shown.'
+        : `lag there is counted from the last log end known (${known} of ${n}; the others are left out), so it is at least what is shown.`);
   }
 
   #partialSummary(g: SweptGroup, sweep: Sweep): GroupSummary {
@@ -310,6 +344,7 @@ export class GroupMonitor implements MonitorApi {
       intervalMs: this.#intervalMs,
       unchangedSince: this.#unchangedSince,
       silentSince: this.#probe.silentSince,
+      partialReason: this.#carriedReason,
     }, Date.now(), this.#sweepStartedAt);
   }
 

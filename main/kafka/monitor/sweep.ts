@@ -4,7 +4,7 @@
 // first answers can be shown while the rest arrive.
 import { chunk, mapLimit } from '../../../shared/common/concurrency';
 import { offsetCommittingTypes, type BrokerRef, type GroupType } from '../../../shared/kafka/groups';
-import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, ShareGroupDescription, StreamsGroupDescription } from '../kafka-port';
+import type { ClassicGroupDescription, CommittedOffset, ConsumerGroupDescription, KafkaPort, ListedGroup, OffsetAnswers, ShareGroupDescription, StreamsGroupDescription } from '../kafka-port';
 
 export interface SweptGroup {
   groupId: string;
@@ -29,6 +29,12 @@ export interface Sweep {
   groups: SweptGroup[];
   /** topic\0partition → log-end offset */
   logEnds: Map<string, number>;
+  /**
+   * Partitions whose leader could not say its log end (topic\0partition → why): a restarted broker
+   * answers NOT_LEADER_OR_FOLLOWER for a few seconds while it takes up its partitions. They do not
+   * fail the sweep: the monitor carries their last known log end and says so.
+   */
+  logEndsUnanswered: ReadonlyMap<string, string>;
   complete: boolean;
 }
 
@@ -37,13 +43,15 @@ const CHUNK = 2_000;
 export async function sweepGroups(kafka: KafkaPort, onPartial?: (partial: Sweep) => void): Promise<Sweep> {
   const started = Date.now();
   const [listed, topics] = await Promise.all([kafka.listGroups(), kafka.listTopics()]);
-  const logEndsPromise = kafka.listOffsets(topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }))), 'latest');
+  const logEndsPromise = kafka.listOffsets(topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }))), 'latest', { partial: true });
   const coordinators = await kafka.findCoordinators(listed.map((g) => g.groupId));
   const groups = new Map<string, SweptGroup>(listed.map((g: ListedGroup) => [g.groupId, {
     groupId: g.groupId, type: g.type, state: g.state, coordinator: coordinators.get(g.groupId) ?? null, consumer: null, classic: null, share: null, streams: null, committed: undefined,
   }]));
-  const snapshot = (logEnds: Map<string, number>, complete: boolean): Sweep => ({ at: started, durationMs: Date.now() - started, groups: [...groups.values()], logEnds, complete });
-  let logEnds = new Map<string, number>();
+  const snapshot = (logEnds: OffsetAnswers, complete: boolean): Sweep => ({
+    at: started, durationMs: Date.now() - started, groups: [...groups.values()], logEnds, logEndsUnanswered: logEnds.failed ?? new Map(), complete,
+  });
+  let logEnds: OffsetAnswers = new Map<string, number>();
   onPartial?.(snapshot(logEnds, false));
   void logEndsPromise.then((ends) => { logEnds = ends; }, () => undefined);
 

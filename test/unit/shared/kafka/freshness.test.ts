@@ -34,6 +34,14 @@ describe('sweepFreshness', () => {
     expect(sweepFreshness(timing({ lastCompleteAt: null, lastDurationMs: null, inFlightSince: 99_000, silentSince: 99_100 }), 101_200, 99_000).status).toBe('partial');
   });
 
+  it('is partial, with its reason and not stale, when the last sweep carried some log ends; overdue and failing still win', () => {
+    const carried = sweepFreshness(timing({ partialReason: '1 partition did not say its log end', unchangedSince: 80_000 }), 105_000);
+    expect(carried).toEqual({ asOf: 100_000, status: 'partial', reason: '1 partition did not say its log end' });
+    expect(isStale(carried)).toBe(false);
+    expect(sweepFreshness(timing({ partialReason: 'x', silentSince: 104_000 }), 106_100).status).toBe('overdue');
+    expect(sweepFreshness(timing({ partialReason: 'x', lastError: 'boom' }), 105_000).status).toBe('failing');
+  });
+
   it('is overdue when no sweep ran for much longer than the interval', () => {
     expect(sweepFreshness(timing({}), 111_000).status).toBe('overdue');
   });

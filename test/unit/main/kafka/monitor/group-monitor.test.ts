@@ -193,6 +193,45 @@ describe('GroupMonitor', () => {
     expect((await monitor.health('old', false)).partitions).toHaveLength(2);
   });
 
+  it('carries the last log end of a partition whose leader is not ready (a restarted broker), marked partial, instead of failing the sweep', async () => {
+    let end = 100;
+    let notReady = false;
+    const kafka = fakeKafka({
+      listOffsets: vi.fn(async () => {
+        end += 10;
+        if (!notReady) return new Map([['t\u00000', end], ['t\u00001', end]]);
+        return Object.assign(new Map([['t\u00000', end]]), { failed: new Map([['t\u00001', 'NOT_LEADER_OR_FOLLOWER']]) });
+      }),
+      committedOffsets: vi.fn(async (ids: string[]) => new Map(ids.map((id) => [id, [{ topic: 't', partition: 0, offset: 100 }, { topic: 't', partition: 1, offset: 100 }]]))),
+    });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 5 });
+    monitors.push(monitor);
+    await sweeps(monitor, 2);
+    const lastAnswered = end;
+    notReady = true;
+    await sweeps(monitor, 1);
+    const list = await monitor.groupList();
+    // Partition 0 is current; partition 1 counts from the last log end it said.
+    expect(list.groups.find((g) => g.groupId === 'old')!.totalLag).toBe(end - 100 + lastAnswered - 100);
+    expect(list.freshness.status).toBe('partial');
+    expect(list.freshness.reason).toMatch(/^1 partition did not say its log end \(NOT_LEADER_OR_FOLLOWER\).*at least what is shown/);
+    expect((await monitor.health('old', false)).freshness.status).toBe('partial');
+    notReady = false;
+    await sweeps(monitor, 1);
+    expect((await monitor.groupList()).freshness).toMatchObject({ status: 'current', reason: null });
+  });
+
+  it('leaves out a partition that never said its log end, and says how many it carried', async () => {
+    const kafka = fakeKafka({
+      listOffsets: vi.fn(async () => Object.assign(new Map([['t\u00000', 100]]), { failed: new Map([['t\u00001', 'no leader']]) })),
+    });
+    const monitor = new GroupMonitor(kafka, { intervalMs: 60_000 });
+    monitors.push(monitor);
+    const list = (await sweptList(monitor), await monitor.groupList());
+    expect(list.groups.find((g) => g.groupId === 'old')!.totalLag).toBe(50);
+    expect(list.freshness.reason).toContain('(0 of 1; the others are left out)');
+  });
+
   it('answers with the last data, marked failing with the error, when sweeps fail', async () => {
     let failing = false;
     const kafka = fakeKafka();
@@ -302,6 +341,24 @@ describe('GroupMonitor after a failed sweep', () => {
     expect(await sweepsAfter(5_000)).toBe(1);
     failing = false;
     expect(await sweepsAfter(5_000)).toBe(1);
+    expect(await sweepsAfter(4_999)).toBe(0);
+    expect(await sweepsAfter(1)).toBe(1);
+  });
+});
+
+describe('GroupMonitor after a sweep whose leaders were not all ready', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('sweeps again after 1 s, 2 s, then the interval while log ends are carried, and at the interval once they are answered', async () => {
+    let notReady = true;
+    const { kafka, listGroups } = await monitorOnFakeTimers((all) => all);
+    kafka.listOffsets = vi.fn(async () => Object.assign(new Map([['t\u00000', 100]]), notReady ? { failed: new Map([['t\u00001', 'NOT_LEADER_OR_FOLLOWER']]) } : {}));
+    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await sweepsAfter(1_000)).toBe(1);
+    expect(await sweepsAfter(2_000)).toBe(1);
+    notReady = false;
+    expect(await sweepsAfter(4_000)).toBe(1);
     expect(await sweepsAfter(4_999)).toBe(0);
     expect(await sweepsAfter(1)).toBe(1);
   });
