@@ -33,6 +33,11 @@ export interface RestartRecord {
   brokerUpMs: number;
   /** From the broker answering again to the first current list with every group listed by the cluster. */
   recoveryMs: number | null;
+  /**
+   * From the broker answering again to the first list read after it with every group listed by the
+   * cluster, current or partial (some partitions' log ends carried while their leader got ready).
+   */
+  freshMs: number | null;
   /** The peer: from the broker answering again to its own ListGroups naming every group (asked every 250 ms). */
   brokerListsAllMs: number | null;
   /** The fewest groups the cluster listed in one sweep from the crash to the next restart. */
@@ -48,6 +53,8 @@ export interface RestartSoakResult {
   samples: number;
   sweeps: number;
   failingAnswers: number;
+  /** Answers marked partial after the first complete sweep: log ends carried through a restart. */
+  partialAnswers: number;
   errors: number;
   startMb: number; maxMb: number; endMb: number; slopeMbPerMin: number;
   /** The main thread's own heap (the rest of the RSS is the worker's heap, code and buffers). */
@@ -109,7 +116,8 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
   const started = Date.now();
   const end = started + minutes * 60_000;
   const restarts: RestartRecord[] = [];
-  const fullyListed = (s: Sample, after: number) => s.at > after && s.status === 'current' && (s.asOf ?? 0) > after && (s.listed ?? 0) >= expectedGroups;
+  const everyGroup = (s: Sample, after: number) => s.at > after && (s.asOf ?? 0) > after && (s.listed ?? 0) >= expectedGroups;
+  const fullyListed = (s: Sample, after: number) => everyGroup(s, after) && s.status === 'current';
   try {
     // Warm: the first complete sweep with every group.
     while (!samples.some((s) => fullyListed(s, started)) && Date.now() < end) await sleep(1_000);
@@ -141,16 +149,17 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
         if (recovered) { recoveredAt = recovered.at; break; }
         await sleep(500);
       }
+      const fresh = samples.find((s) => everyGroup(s, upAt) && (s.status === 'current' || s.status === 'partial'));
       const afterHistory = samples.filter((s) => s.at >= (recoveredAt ?? upAt) && s.sampleHistory).at(-1)?.sampleHistory ?? null;
       const record: RestartRecord = {
-        killedAt, brokerUpMs: upAt - killedAt, recoveryMs: recoveredAt === null ? null : recoveredAt - upAt,
+        killedAt, brokerUpMs: upAt - killedAt, recoveryMs: recoveredAt === null ? null : recoveredAt - upAt, freshMs: fresh ? fresh.at - upAt : null,
         brokerListsAllMs: await brokerListsAll.then((at) => (at === null ? null : at - upAt)),
         fewestListed: NaN, fewestShown: NaN,
         historyIntact: before === null || (afterHistory !== null && afterHistory.points >= before.points && afterHistory.since === before.since),
       };
       restarts.push(record);
       const seconds = (ms: number | null) => (ms === null ? 'NOT within 5 min' : `${(ms / 1000).toFixed(1)} s later`);
-      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; its own ListGroups named every group ${seconds(record.brokerListsAllMs)}; Sluice fresh with every group ${seconds(record.recoveryMs)}; history ${record.historyIntact ? 'intact' : 'LOST'}`);
+      log(`   restart ${restarts.length}: broker back in ${(record.brokerUpMs / 1000).toFixed(1)} s; its own ListGroups named every group ${seconds(record.brokerListsAllMs)}; Sluice with every group ${seconds(record.freshMs)} (current ${seconds(record.recoveryMs)}); history ${record.historyIntact ? 'intact' : 'LOST'}`);
       nextRestart = Date.now() + restartEveryMinutes * 60_000;
     }
   } finally {
@@ -179,6 +188,7 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
     minutes, restartEveryMinutes, samples: ok.length,
     sweeps: new Set(ok.map((s) => s.sweepAt).filter((a) => a !== null && a !== undefined)).size,
     failingAnswers: ok.filter((s) => s.status === 'failing').length,
+    partialAnswers: ok.filter((s) => s.status === 'partial' && s.sweepAt !== null && s.sweepAt !== undefined).length,
     errors: ok.filter((s) => s.error).length,
     startMb: mb(first.rss), maxMb: mb(Math.max(...ok.map((s) => s.rss))), endMb: mb(ok.at(-1)!.rss),
     mainHeapMaxMb: mb(Math.max(...ok.map((s) => s.heapTotal))),

@@ -138,9 +138,9 @@ try {
     const r = await restartSoak(privateBroker!, scale.groups, minutes, every, log).finally(() => traffic?.stop());
     results.restartSoak = r;
     const secs = (ms: number | null) => (ms === null ? 'none' : `${(ms / 1000).toFixed(1)} s`);
-    const recoveries = r.restarts.map((x) => `${secs(x.recoveryMs)} (the broker's own list whole at ${secs(x.brokerListsAllMs)})`).join(', ');
+    const recoveries = r.restarts.map((x) => `every group at ${secs(x.freshMs)}, current at ${secs(x.recoveryMs)} (the broker's own list whole at ${secs(x.brokerListsAllMs)})`).join(', ');
     log(`   RSS start ${r.startMb.toFixed(0)} MB, max ${r.maxMb.toFixed(0)} MB (main thread's heap at most ${r.mainHeapMaxMb.toFixed(0)} MB, the monitor worker's ${r.workerHeapMaxMb.toFixed(0)} MB), end ${r.endMb.toFixed(0)} MB, trend over the second half ${r.slopeMbPerMin.toFixed(2)} MB/min; every 5 min: ${r.rssEveryFiveMinutesMb.join(', ')} MB`);
-    log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
+    log(`   ${r.sweeps} sweeps, ${r.failingAnswers} answers while failing, ${r.partialAnswers} partial, ${r.errors} errors; ${r.restarts.length} restarts, recovery to fresh data: ${recoveries || '—'}; history ${r.historyIntact ? 'intact' : 'LOST'}`);
     throw new BenchDone();
   }
 

@@ -322,7 +322,9 @@ async function monitorOnFakeTimers(answer: (all: ListedGroup[]) => ListedGroup[]
   kafka.listGroups = listGroups;
   const monitor = new GroupMonitor(kafka, { intervalMs: 5_000, probe: { everyMs: probeEveryMs } });
   monitors.push(monitor);
-  return { kafka, all, listGroups, monitor };
+  /** How many sweeps started (each begins with ListGroups) while the clock moved `ms`. */
+  const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+  return { kafka, all, listGroups, monitor, sweepsAfter };
 }
 
 describe('GroupMonitor after a failed sweep', () => {
@@ -330,8 +332,7 @@ describe('GroupMonitor after a failed sweep', () => {
 
   it('tries again after 1 s, 2 s, 4 s, then every interval, and back to the interval once a sweep succeeds', async () => {
     let failing = true;
-    const { listGroups } = await monitorOnFakeTimers((all) => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
-    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
+    const { listGroups, sweepsAfter } = await monitorOnFakeTimers((all) => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
     await vi.advanceTimersByTimeAsync(0);
     expect(listGroups).toHaveBeenCalledTimes(1);
     expect(await sweepsAfter(1_000)).toBe(1);
@@ -351,9 +352,8 @@ describe('GroupMonitor after a sweep whose leaders were not all ready', () => {
 
   it('sweeps again after 1 s, 2 s, then the interval while log ends are carried, and at the interval once they are answered', async () => {
     let notReady = true;
-    const { kafka, listGroups } = await monitorOnFakeTimers((all) => all);
+    const { kafka, sweepsAfter } = await monitorOnFakeTimers((all) => all);
     kafka.listOffsets = vi.fn(async () => Object.assign(new Map([['t\u00000', 100]]), notReady ? { failed: new Map([['t\u00001', 'NOT_LEADER_OR_FOLLOWER']]) } : {}));
-    const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
     await vi.advanceTimersByTimeAsync(0);
     expect(await sweepsAfter(1_000)).toBe(1);
     expect(await sweepsAfter(2_000)).toBe(1);
