@@ -150,7 +150,10 @@ export async function restartSoak(broker: PrivateBroker, expectedGroups: number,
         await sleep(500);
       }
       const fresh = samples.find((s) => everyGroup(s, upAt) && (s.status === 'current' || s.status === 'partial'));
-      const afterHistory = samples.filter((s) => s.at >= (recoveredAt ?? upAt) && s.sampleHistory).at(-1)?.sampleHistory ?? null;
+      // The sample group's history is asked every third answer: wait for one after the recovery.
+      const historyAfter = () => samples.filter((s) => s.at >= (recoveredAt ?? upAt) && s.sampleHistory).at(-1)?.sampleHistory ?? null;
+      for (let waited = 0; historyAfter() === null && waited < 10_000; waited += 500) await sleep(500);
+      const afterHistory = historyAfter();
       const record: RestartRecord = {
         killedAt, brokerUpMs: upAt - killedAt, recoveryMs: recoveredAt === null ? null : recoveredAt - upAt, freshMs: fresh ? fresh.at - upAt : null,
         brokerListsAllMs: await brokerListsAll.then((at) => (at === null ? null : at - upAt)),
