@@ -16,6 +16,7 @@ import { MemorySecretStore } from '../../main/settings/secret-store';
 import { errorCodes } from '../../shared/common/result';
 import { repoRoot } from '../../sandbox/paths';
 import { fakeKafka } from './fake-kafka';
+import { inThreadMonitor } from '../../main/kafka/connections';
 import { exampleWorkspaceDir } from './bridge-harness';
 
 const unhelpfulAnswers: Array<{ status: number; body: string | null }> = [
@@ -63,7 +64,9 @@ export async function startFuzzHarness(): Promise<FuzzHarness> {
   try {
     services = createServices({
       transport: 'web', dataDir, secrets: new MemorySecretStore(), version: 'fuzz',
-      kafkaFactory: () => fakeKafka(), sweepIntervalMs: 60_000,
+      // The monitor too runs over the fake, in this thread: in its worker it would dial the profile's
+      // real address, and a loaded machine took over 10 s to start that worker (a flaky first push).
+      kafkaFactory: () => fakeKafka(), monitorFactory: inThreadMonitor, sweepIntervalMs: 60_000,
       serviceSettings: { verificationUrl: upstream.url, verificationToken: null, ledgerUrl: upstream.url, ledgerToken: null },
       exampleWorkspaceDir, workspacePath: null, watchWorkspace: false,
     });
