@@ -324,7 +324,9 @@ async function monitorOnFakeTimers(answer: (all: ListedGroup[]) => ListedGroup[]
   monitors.push(monitor);
   /** How many sweeps started (each begins with ListGroups) while the clock moved `ms`. */
   const sweepsAfter = async (ms: number) => { const before = listGroups.mock.calls.length; await vi.advanceTimersByTimeAsync(ms); return listGroups.mock.calls.length - before; };
-  return { kafka, all, listGroups, monitor, sweepsAfter };
+  /** sweepsAfter for each of several clock moves in turn. */
+  const sweepsOver = async (steps: number[]) => { const counts: number[] = []; for (const ms of steps) counts.push(await sweepsAfter(ms)); return counts; };
+  return { kafka, all, listGroups, monitor, sweepsAfter, sweepsOver };
 }
 
 describe('GroupMonitor after a failed sweep', () => {
@@ -332,18 +334,13 @@ describe('GroupMonitor after a failed sweep', () => {
 
   it('tries again after 1 s, 2 s, 4 s, then every interval, and back to the interval once a sweep succeeds', async () => {
     let failing = true;
-    const { listGroups, sweepsAfter } = await monitorOnFakeTimers((all) => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
+    const { listGroups, sweepsOver } = await monitorOnFakeTimers((all) => { if (failing) throw new Error('The leader epoch in the request is newer than the epoch on the broker.'); return all; });
     await vi.advanceTimersByTimeAsync(0);
     expect(listGroups).toHaveBeenCalledTimes(1);
-    expect(await sweepsAfter(1_000)).toBe(1);
-    expect(await sweepsAfter(1_999)).toBe(0);
-    expect(await sweepsAfter(1)).toBe(1);
-    expect(await sweepsAfter(4_000)).toBe(1);
-    expect(await sweepsAfter(5_000)).toBe(1);
+    // Each step: how long the clock moves, and how many sweeps start meanwhile.
+    expect(await sweepsOver([1_000, 1_999, 1, 4_000, 5_000])).toEqual([1, 0, 1, 1, 1]);
     failing = false;
-    expect(await sweepsAfter(5_000)).toBe(1);
-    expect(await sweepsAfter(4_999)).toBe(0);
-    expect(await sweepsAfter(1)).toBe(1);
+    expect(await sweepsOver([5_000, 4_999, 1])).toEqual([1, 0, 1]);
   });
 });
 
@@ -352,15 +349,12 @@ describe('GroupMonitor after a sweep whose leaders were not all ready', () => {
 
   it('sweeps again after 1 s, 2 s, then the interval while log ends are carried, and at the interval once they are answered', async () => {
     let notReady = true;
-    const { kafka, sweepsAfter } = await monitorOnFakeTimers((all) => all);
+    const { kafka, sweepsOver } = await monitorOnFakeTimers((all) => all);
     kafka.listOffsets = vi.fn(async () => Object.assign(new Map([['t\u00000', 100]]), notReady ? { failed: new Map([['t\u00001', 'NOT_LEADER_OR_FOLLOWER']]) } : {}));
     await vi.advanceTimersByTimeAsync(0);
-    expect(await sweepsAfter(1_000)).toBe(1);
-    expect(await sweepsAfter(2_000)).toBe(1);
+    expect(await sweepsOver([1_000, 2_000])).toEqual([1, 1]);
     notReady = false;
-    expect(await sweepsAfter(4_000)).toBe(1);
-    expect(await sweepsAfter(4_999)).toBe(0);
-    expect(await sweepsAfter(1)).toBe(1);
+    expect(await sweepsOver([4_000, 4_999, 1])).toEqual([1, 0, 1]);
   });
 });
 
