@@ -2,7 +2,7 @@
 // directions the architecture allows are not.
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { layerOf } from '../../../eslint-local/layers.js';
 
 const root = path.resolve(__dirname, '../../..');
@@ -14,6 +14,10 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 }
 
 describe('local/layers', () => {
+  // The first lint loads the whole config and its parsers: seconds on a busy machine, more than a
+  // unit test's 5 s (a fresh-clone run beside a soak timed out here). Pay it once, outside the tests.
+  beforeAll(() => layerErrors('main/kafka/warm-up.ts', 'export {};\n'), 60_000);
+
   it.each([
     ['the registry importing governance', 'main/registry/planted.ts', "import { RegistrationGate } from '../governance/registration-gate';\nexport const x = RegistrationGate;\n"],
     ['the workspace importing governance', 'main/workspace/planted.ts', "import { GovernanceService } from '../governance/governance-service';\nexport const x = GovernanceService;\n"],
