@@ -3,6 +3,7 @@
 // exists, too few brokers for the replication factor, a bad config) is `refused`, nothing changed;
 // a lost answer or a broker-side timeout is not a refusal: the change may be there, so it is read
 // back.
+import { protocolErrorsCodesById } from '@platformatic/kafka';
 import { AppFailure, type ErrorCode } from '../../shared/common/result';
 
 /** `apiId` is Kafka's error name (TOPIC_ALREADY_EXISTS); `serverErrorMessage` the broker's own sentence. */
@@ -16,6 +17,9 @@ export function flattenError(error: unknown, depth = 0): FlatError[] {
 }
 
 /** Kafka's error names in an error (TOPIC_ALREADY_EXISTS, INVALID_PARTITIONS…). */
+/** Kafka's name for an error code in a response (NOT_LEADER_OR_FOLLOWER). */
+export const errorNameOf = (code: number): string => (protocolErrorsCodesById as Record<number, string>)[code] ?? `ERROR_${code}`;
+
 export const kafkaErrorNames = (error: unknown): string[] => [...new Set(flattenError(error).flatMap((e) => (typeof e.apiId === 'string' ? [e.apiId] : [])))];
 
 const refusals: Array<[RegExp, ErrorCode]> = [

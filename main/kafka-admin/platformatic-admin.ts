@@ -22,12 +22,11 @@ import {
   describeQuorumV2,
   incrementalAlterConfigsV1,
   metadataV12,
-  protocolErrorsCodesById,
   type Connection,
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { AppFailure } from '../../shared/common/result';
-import { adminFailure, kafkaErrorNames, keepPartialResponse } from './admin-errors';
+import { adminFailure, errorNameOf, kafkaErrorNames, keepPartialResponse } from './admin-errors';
 import {
   configSourceNames, resourceKey,
   type AclAnswer, type AdminConnectionSettings, type AdminPort, type BrokerLogDirs, type ClusterMetadata, type ConfigAnswer, type ConfigChanges,
@@ -375,4 +374,3 @@ export class PlatformaticAdmin implements AdminPort {
 }
 
 /** Kafka's name for an error code, as the library knows them. */
-const errorNameOf = (code: number): string => (protocolErrorsCodesById as Record<number, string>)[code] ?? `ERROR_${code}`;

@@ -12,11 +12,10 @@ import {
   fetchV17,
   FindCoordinatorKeyTypes,
   offsetFetchV9,
-  protocolErrorsCodesById,
 } from '@platformatic/kafka';
 import { chunk, mapLimit } from '../../shared/common/concurrency';
 import { askLogOffsets } from '../kafka-admin/protocol/log-offsets';
-import { keepPartialResponse } from '../kafka-admin/admin-errors';
+import { errorNameOf, keepPartialResponse } from '../kafka-admin/admin-errors';
 import { partitionKey } from '../../shared/kafka/groups';
 import { shareGroupDescribeV1 } from './protocol/share-group-describe';
 import { consumerGroupDescribeV1, type ConsumerGroupDescribeV1Response } from './protocol/consumer-group-describe-v1';
@@ -99,7 +98,6 @@ export function describeKafkaError(error: unknown, bootstrap: string[]): AppFail
 }
 
 type AssignedWire = { topicName: string; partitions: number[] };
-const kafkaErrorName = (code: number) => (protocolErrorsCodesById as Record<number, string>)[code] ?? `error ${code}`;
 
 /** A streams task reads partition p of every source topic of its subtopology. */
 function tasksAsTopicPartitions(assignment: StreamsAssignment, topology: StreamsGroupDescribeResponseGroup['topology']): AssignedTopic[] {
@@ -233,7 +231,7 @@ export class PlatformaticKafka implements KafkaPort {
         const response = await keepPartialResponse(request(connection, ids));
         for (const g of response.groups) {
           if (g.errorCode !== 0) {
-            failed.set(g.groupId, kafkaErrorName(g.errorCode));
+            failed.set(g.groupId, errorNameOf(g.errorCode));
             continue;
           }
           const described = describe(g);
@@ -369,7 +367,8 @@ export class PlatformaticKafka implements KafkaPort {
       const result: OffsetAnswers = new Map<string, number>();
       if (partitions.length === 0) return result;
       const failed = new Map<string, string>();
-      const fail = (p: PartitionRef, why: string, failure: AppFailure) => {
+      /** A strict reading throws `failure`; a partial one names the partition in `failed` with why. */
+      const fail = (p: PartitionRef, why: string, failure: unknown) => {
         if (!options.partial) throw failure;
         failed.set(partitionKey(p.topic, p.partition), why);
       };
@@ -404,15 +403,14 @@ export class PlatformaticKafka implements KafkaPort {
           // Strict callers get the whole error (per-partition codes included) from #guard.
           response = options.partial ? await keepPartialResponse(askLogOffsets(connection, asked, timestamp)) : await askLogOffsets(connection, asked, timestamp);
         } catch (error) {
-          if (!options.partial) throw error;
           const why = `broker ${leader} did not answer (${error instanceof Error ? error.message : String(error)})`;
-          for (const p of everyPartition) failed.set(partitionKey(p.topic, p.partition), why);
+          for (const p of everyPartition) fail(p, why, error);
           return;
         }
         for (const t of response.topics) {
           for (const p of t.partitions) {
             // Only a partial reading gets here with an error code (NOT_LEADER_OR_FOLLOWER…).
-            if (p.errorCode !== 0) failed.set(partitionKey(t.name, p.partitionIndex), kafkaErrorName(p.errorCode));
+            if (p.errorCode !== 0) failed.set(partitionKey(t.name, p.partitionIndex), errorNameOf(p.errorCode));
             // A time after the last record has no offset (-1): like kafka-consumer-groups, use the log end.
             else if (p.offset < 0n) missing.push({ topic: t.name, partition: p.partitionIndex });
             else result.set(partitionKey(t.name, p.partitionIndex), Number(p.offset));
